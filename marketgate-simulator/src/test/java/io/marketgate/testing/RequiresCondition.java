@@ -1,0 +1,44 @@
+package io.marketgate.testing;
+
+import java.lang.reflect.AnnotatedElement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/** Evaluates {@link Requires}: skip outside CI, fail under {@code CI=true}. */
+final class RequiresCondition implements ExecutionCondition {
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        List<String> missing = new ArrayList<>();
+        for (Piece piece : required(context)) {
+            if (!piece.present()) {
+                missing.add(piece.missingMessage());
+            }
+        }
+        if (missing.isEmpty()) {
+            return ConditionEvaluationResult.enabled("all required pieces present");
+        }
+        String message = String.join("; ", missing);
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new ExtensionConfigurationException("CI=true requires every test to run, but " + message);
+        }
+        return ConditionEvaluationResult.disabled(message);
+    }
+
+    private static List<Piece> required(ExtensionContext context) {
+        List<Piece> pieces = new ArrayList<>();
+        context.getElement().ifPresent(element -> collect(element, pieces));
+        context.getTestClass().ifPresent(type -> collect(type, pieces));
+        return pieces;
+    }
+
+    private static void collect(AnnotatedElement element, List<Piece> into) {
+        AnnotationSupport.findAnnotation(element, Requires.class)
+                .ifPresent(r -> into.addAll(List.of(r.value())));
+    }
+}
