@@ -1,0 +1,157 @@
+package io.marketgate.simulator;
+
+import io.marketgate.simulator.http.Router;
+import io.marketgate.simulator.http.SimHttpServer;
+import io.marketgate.simulator.state.SimIds;
+import io.marketgate.simulator.state.SimState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A local AWS Marketplace: Metering, Entitlement and STS at the wire, buyer pages, lifecycle
+ * notifications into SQS and a control API. Embed it with {@link #builder()} or run {@link SimulatorMain}.
+ */
+public final class Simulator implements AutoCloseable {
+
+    private final SimulatorConfig config;
+    private final SimClock clock;
+    private final SimState state;
+    private SimHttpServer http;
+
+    private Simulator(SimulatorConfig config) {
+        this.config = config;
+        this.clock = new SimClock(config.clock());
+        this.state = new SimState(clock, new SimIds(config.seed()), config.tokenTtl(), config.cancelGrace());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the HTTP port (and ElasticMQ if enabled); returns this for chaining. */
+    public synchronized Simulator start() {
+        if (http != null) {
+            return this;
+        }
+        Router router = new Router();
+        registerFeatures(router);
+        try {
+            http = new SimHttpServer(new InetSocketAddress(config.bindAddress(), config.port()), router);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + config.bindAddress().getHostAddress() + ":"
+                    + config.port() + " (is another simulator running?)", e);
+        }
+        http.start();
+        return this;
+    }
+
+    private void registerFeatures(Router router) {
+        // Each capability registers its routes here.
+    }
+
+    @Override
+    public synchronized void close() {
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+    }
+
+    /** Base URL of the HTTP port, e.g. {@code http://127.0.0.1:4599}; pass it as the AWS endpoint override. */
+    public URI endpoint() {
+        if (http == null) {
+            throw new IllegalStateException("simulator not started");
+        }
+        String host = config.bindAddress().isAnyLocalAddress() ? "127.0.0.1" : config.bindAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + http.port());
+    }
+
+    public SimulatorConfig config() {
+        return config;
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    public SimState state() {
+        return state;
+    }
+
+    /** Builds a {@link Simulator}; defaults suit local use (loopback, port 4599, AWS's quotas and windows). */
+    public static final class Builder {
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private int port = SimulatorConfig.DEFAULT_PORT;
+        private boolean sqsEnabled;
+        private int sqsPort = SimulatorConfig.DEFAULT_SQS_PORT;
+        private Clock clock = Clock.systemUTC();
+        private long seed = System.nanoTime();
+        private Duration tokenTtl = Duration.ofHours(4);
+        private Duration cancelGrace = Duration.ofHours(1);
+        private int meteringRequestsPerSecond = 10;
+        private boolean strictSignatures;
+
+        public Builder bindAddress(InetAddress value) {
+            this.bindAddress = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        public Builder sqs(boolean enabled) {
+            this.sqsEnabled = enabled;
+            return this;
+        }
+
+        public Builder sqsPort(int value) {
+            this.sqsPort = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        public Builder tokenTtl(Duration value) {
+            this.tokenTtl = value;
+            return this;
+        }
+
+        public Builder cancelGrace(Duration value) {
+            this.cancelGrace = value;
+            return this;
+        }
+
+        public Builder meteringRequestsPerSecond(int value) {
+            this.meteringRequestsPerSecond = value;
+            return this;
+        }
+
+        public Builder strictSignatures(boolean value) {
+            this.strictSignatures = value;
+            return this;
+        }
+
+        public Simulator build() {
+            return new Simulator(new SimulatorConfig(bindAddress, port, sqsEnabled, sqsPort, clock, seed, tokenTtl,
+                    cancelGrace, meteringRequestsPerSecond, strictSignatures));
+        }
+    }
+}
