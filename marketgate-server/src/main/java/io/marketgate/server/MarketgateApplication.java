@@ -1,4 +1,4 @@
-package io.marketgate;
+package io.marketgate.server;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,6 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MarketgateApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(MarketgateApplication.class, args);
+        try {
+            SpringApplication.run(MarketgateApplication.class, args);
+        } catch (RuntimeException e) {
+            // Already reported (one line for configuration errors, logged otherwise): exit without a second trace.
+            System.exit(1);
+        }
     }
 }

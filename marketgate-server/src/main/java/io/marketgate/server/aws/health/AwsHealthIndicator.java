@@ -1,0 +1,66 @@
+package io.marketgate.server.aws.health;
+
+import io.marketgate.server.aws.AwsClients;
+import io.marketgate.server.aws.CallerIdentity;
+import io.marketgate.server.product.Catalog;
+import io.marketgate.server.product.Seller;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Whether AWS (or the simulator) answers for every seller. Part of readiness only, never liveness: an AWS
+ * outage must take an instance out of rotation, not get it restarted. Results are cached so probes do not
+ * turn into a stream of STS calls.
+ */
+@Component("aws")
+public class AwsHealthIndicator implements HealthIndicator {
+
+    private static final Duration CACHE = Duration.ofSeconds(60);
+
+    private final AwsClients clients;
+    private final Catalog catalog;
+    private final Clock clock;
+    private volatile Health cached;
+    private volatile Instant cachedAt = Instant.MIN;
+
+    public AwsHealthIndicator(AwsClients clients, Catalog catalog, Clock clock) {
+        this.clients = clients;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Override
+    public Health health() {
+        Instant now = clock.instant();
+        if (cached == null || cachedAt.plus(CACHE).isBefore(now)) {
+            cached = check();
+            cachedAt = now;
+        }
+        return cached;
+    }
+
+    private Health check() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        boolean up = true;
+        for (Seller seller : catalog.sellers()) {
+            try {
+                CallerIdentity identity = clients.callerIdentity(seller);
+                boolean right = identity.account().equals(seller.accountId());
+                up &= right;
+                details.put(seller.id(), right ? "account " + identity.account()
+                        : "credentials reach account " + identity.account() + ", expected " + seller.accountId());
+            } catch (SdkException e) {
+                up = false;
+                details.put(seller.id(), "unreachable: " + e.getClass().getSimpleName());
+            }
+        }
+        return (up ? Health.up() : Health.down()).withDetails(details).build();
+    }
+}

@@ -1,0 +1,96 @@
+package io.marketgate.server.aws.simulator;
+
+import io.marketgate.server.aws.config.SimulatorProperties;
+import io.marketgate.server.product.Catalog;
+import io.marketgate.server.product.DimensionType;
+import io.marketgate.server.product.Product;
+import io.marketgate.simulator.Simulator;
+import io.marketgate.simulator.state.Dimension;
+import io.marketgate.simulator.state.IdentityMode;
+import io.marketgate.simulator.state.PricingModel;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AWS Marketplace simulator running inside Marketgate, for the zero-configuration demo and local
+ * development. Started only for the demo catalogue or when {@code marketgate.simulator.embedded=true}.
+ */
+public final class EmbeddedSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSimulator.class);
+
+    private final Simulator simulator;
+    private final Catalog catalog;
+
+    private EmbeddedSimulator(Simulator simulator, Catalog catalog) {
+        this.simulator = simulator;
+        this.catalog = catalog;
+    }
+
+    /** Starts the simulator if the configuration asks for it (explicitly, or implicitly by the demo catalogue). */
+    public static Optional<EmbeddedSimulator> startIfWanted(SimulatorProperties properties, Catalog catalog) {
+        boolean wanted = properties.embedded() != null ? properties.embedded() : catalog.isDemo();
+        if (!wanted) {
+            return Optional.empty();
+        }
+        Simulator.Builder builder = Simulator.builder().bindAddress(address(properties.bindAddress()))
+                .port(properties.port()).sqsPort(properties.sqsPort());
+        if (properties.seed() != null) {
+            builder.seed(properties.seed());
+        }
+        Simulator simulator = builder.build().start();
+        LOG.info("Embedded AWS Marketplace simulator (local use only) at {}", simulator.endpoint());
+        return Optional.of(new EmbeddedSimulator(simulator, catalog));
+    }
+
+    /** Lists the catalogue's products in the simulator, with fulfillment URLs on Marketgate's own port. */
+    public void listProducts(URI marketgateBaseUrl) {
+        for (Product product : catalog.products()) {
+            String fulfillment = marketgateBaseUrl.resolve("/marketplace/fulfillment/" + product.id()).toString();
+            simulator.state().putProduct(new io.marketgate.simulator.state.Product(product.productCode(),
+                    "Marketgate " + product.id(), product.seller().accountId(),
+                    IdentityMode.valueOf(product.identityMode().name()),
+                    PricingModel.valueOf(product.pricingModel().name()),
+                    product.dimensions().stream().map(d -> new Dimension(d.key(), d.unit(),
+                            d.type() == DimensionType.METERED)).toList(),
+                    fulfillment, queueName(product, "notifications"), queueName(product, "events")));
+        }
+        LOG.info("Subscribe as a buyer at {}/buyer (the form POST lands on {}/marketplace/fulfillment/...)",
+                simulator.endpoint(), marketgateBaseUrl);
+    }
+
+    public URI endpoint() {
+        return simulator.endpoint();
+    }
+
+    public URI sqsEndpoint() {
+        String host = simulator.endpoint().getHost();
+        return URI.create("http://" + host + ":" + simulator.config().sqsPort());
+    }
+
+    public Simulator simulator() {
+        return simulator;
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+
+    private static String queueName(Product product, String kind) {
+        return "marketgate-" + product.id().toLowerCase(Locale.ROOT) + "-" + kind;
+    }
+
+    private static InetAddress address(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("marketgate.simulator.bind-address: unknown host " + host, e);
+        }
+    }
+}
