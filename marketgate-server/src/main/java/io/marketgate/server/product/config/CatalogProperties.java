@@ -34,7 +34,14 @@ public record CatalogProperties(Map<String, SellerProperties> sellers, Map<Strin
      * @param region region of the STS endpoint (regional STS endpoints are AWS best practice)
      */
     public record SellerProperties(
-            String accountId, String roleArn, String externalId, @DefaultValue("us-east-1") String region) {}
+            String accountId, String roleArn, String externalId, @DefaultValue("us-east-1") String region) {
+
+        /** Blank means unset, so {@code external-id: ${VAR:}} works when the variable is absent. */
+        public SellerProperties {
+            roleArn = roleArn == null || roleArn.isBlank() ? null : roleArn.strip();
+            externalId = externalId == null || externalId.isBlank() ? null : externalId;
+        }
+    }
 
     /**
      * A product.
