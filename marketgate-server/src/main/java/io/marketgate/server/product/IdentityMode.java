@@ -10,5 +10,19 @@ public enum IdentityMode {
      * CustomerAWSAccountId + LicenseArn per record, no ProductCode (Concurrent Agreements; mandatory for
      * products listed since 2026-06-01). The license, not the account, is the customer key.
      */
-    LICENSE
+    LICENSE;
+
+    /** The configuration and database spelling, e.g. {@code contract-with-consumption}. */
+    public String value() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public static IdentityMode fromValue(String value) {
+        for (IdentityMode candidate : values()) {
+            if (candidate.value().equals(value)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("Unknown identity mode '" + value + "'; expected legacy, account or license");
+    }
 }

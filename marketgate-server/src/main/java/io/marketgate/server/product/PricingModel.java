@@ -16,4 +16,18 @@ public enum PricingModel {
     public boolean hasEntitlements() {
         return this != SUBSCRIPTION;
     }
+
+    /** The configuration and database spelling, e.g. {@code contract-with-consumption}. */
+    public String value() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public static PricingModel fromValue(String value) {
+        for (PricingModel candidate : values()) {
+            if (candidate.value().equals(value)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("Unknown pricing model '" + value + "'; expected subscription, contract or contract-with-consumption");
+    }
 }
