@@ -1,5 +1,6 @@
 package io.marketgate.simulator;
 
+import io.marketgate.simulator.buyer.BuyerPages;
 import io.marketgate.simulator.control.ControlApi;
 import io.marketgate.simulator.http.Router;
 import io.marketgate.simulator.http.SimHttpServer;
@@ -54,6 +55,7 @@ public final class Simulator implements AutoCloseable {
     private void registerFeatures(Router router) {
         // Each capability registers its routes here.
         new ControlApi(state).register(router);
+        new BuyerPages(state).register(router);
     }
 
     @Override
