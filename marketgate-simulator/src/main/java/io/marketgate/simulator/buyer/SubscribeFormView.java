@@ -30,8 +30,8 @@ final class SubscribeFormView {
         }
         form.append("<label>Reseller (channel partner) account, for a sale through a reseller</label>")
                 .append("<input type=\"text\" name=\"resellerAccountId\" placeholder=\"12-digit account id, optional\">")
-                .append("<label class=\"inline\"><input type=\"checkbox\" name=\"holdPayment\" value=\"true\">")
-                .append("Hold payment (the agreement stays pending until the control API succeeds or fails it)</label>")
+                .append("<div><label class=\"inline\"><input type=\"checkbox\" name=\"holdPayment\" value=\"true\">")
+                .append("Hold payment (the agreement stays pending until the control API succeeds or fails it)</label></div>")
                 .append("<div><button type=\"submit\">Subscribe</button></div></form>");
         return form.toString();
     }
