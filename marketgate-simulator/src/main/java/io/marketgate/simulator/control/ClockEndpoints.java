@@ -26,7 +26,10 @@ final class ClockEndpoints {
         router.post("/_sim/clock", JsonEndpoint.of(this::change));
     }
 
-    /** Applies, in order: reset, then one of offsetSeconds / set / advanceSeconds, then freeze. */
+    /**
+     * Applies, in order: reset, freeze, one of offsetSeconds / set / advanceSeconds, unfreeze. Freezing
+     * before moving makes {@code {"set": t, "freeze": true}} stop at exactly {@code t}.
+     */
     private SimResponse change(SimRequest request) {
         JsonNode body = JsonEndpoint.objectBody(request);
         Boolean reset = JsonFields.optionalBoolean(body, "reset");
@@ -40,6 +43,17 @@ final class ClockEndpoints {
         if (Boolean.TRUE.equals(reset)) {
             clock.reset();
         }
+        if (Boolean.TRUE.equals(freeze)) {
+            clock.freeze();
+        }
+        move(offsetSeconds, set, advanceSeconds);
+        if (Boolean.FALSE.equals(freeze)) {
+            clock.unfreeze();
+        }
+        return JsonEndpoint.ok(ControlViews.clock(clock));
+    }
+
+    private void move(Long offsetSeconds, Instant set, Long advanceSeconds) {
         if (offsetSeconds != null) {
             // Moving by the difference keeps a frozen clock frozen at the new offset.
             clock.advance(Duration.ofSeconds(offsetSeconds).minus(clock.offset()));
@@ -48,11 +62,5 @@ final class ClockEndpoints {
         } else if (advanceSeconds != null) {
             clock.advance(Duration.ofSeconds(advanceSeconds));
         }
-        if (Boolean.TRUE.equals(freeze)) {
-            clock.freeze();
-        } else if (Boolean.FALSE.equals(freeze)) {
-            clock.unfreeze();
-        }
-        return JsonEndpoint.ok(ControlViews.clock(clock));
     }
 }

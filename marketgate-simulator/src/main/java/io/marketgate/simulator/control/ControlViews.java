@@ -79,7 +79,8 @@ public final class ControlViews {
     public static ObjectNode clock(SimClock clock) {
         ObjectNode node = JSON.createObjectNode();
         node.put("now", clock.instant().toString());
-        node.put("offsetSeconds", clock.offset().toSeconds());
+        // Rounded: a frozen clock's offset drifts by the real time elapsed since it froze.
+        node.put("offsetSeconds", Math.round(clock.offset().toMillis() / 1000.0));
         node.put("frozen", clock.frozen());
         return node;
     }

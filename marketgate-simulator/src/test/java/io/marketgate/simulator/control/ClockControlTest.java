@@ -62,6 +62,15 @@ class ClockControlTest {
     }
 
     @Test
+    void setWithFreezeStopsAtExactlyTheGivenInstantOnARunningClock() {
+        try (Simulator running = Simulator.builder().port(0).build().start()) {
+            new ControlClient(running.endpoint()).post("/_sim/clock", "{\"set\":\"2026-12-01T05:59:00Z\",\"freeze\":true}");
+
+            assertThat(running.clock().instant()).isEqualTo(Instant.parse("2026-12-01T05:59:00Z"));
+        }
+    }
+
+    @Test
     void conflictingOrMalformedChangesAreRejectedNamingTheField() {
         var both = client.post("/_sim/clock", "{\"advanceSeconds\":1,\"set\":\"2026-12-01T00:00:00Z\"}");
         var badInstant = client.post("/_sim/clock", "{\"set\":\"tomorrow\"}");
