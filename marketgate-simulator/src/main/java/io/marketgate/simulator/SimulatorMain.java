@@ -33,6 +33,7 @@ public final class SimulatorMain {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
+            System.out.println("Simulator stopped.");
             stopped.countDown();
         }, "simulator-shutdown"));
         stopped.await();

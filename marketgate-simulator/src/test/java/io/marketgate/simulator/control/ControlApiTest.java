@@ -7,6 +7,9 @@ import io.marketgate.simulator.Simulator;
 import io.marketgate.simulator.state.Agreement;
 import io.marketgate.simulator.state.AgreementStatus;
 import io.marketgate.simulator.state.EntitlementGrant;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,6 +201,19 @@ class ControlApiTest {
                 .extracting(p -> p.fulfillmentUrl()).isEqualTo("http://localhost:9999/f/demo-product");
         assertThat(sim.state().product(DemoCatalog.DEMO_CONTRACT)).isPresent();
         assertThat(sim.state().buyers()).hasSize(2);
+    }
+
+    @Test
+    void changesPostedByAWebPageOfAnotherOriginAreRefused() throws Exception {
+        var request = HttpRequest.newBuilder(sim.endpoint().resolve("/_sim/buyers"))
+                .header("Origin", "https://attacker.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}")).build();
+
+        var response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(sim.state().buyers()).isEmpty();
     }
 
     private ControlClient.Reply subscribe(String extraFields) {
