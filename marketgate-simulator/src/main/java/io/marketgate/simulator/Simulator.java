@@ -1,5 +1,7 @@
 package io.marketgate.simulator;
 
+import io.marketgate.simulator.buyer.BuyerPages;
+import io.marketgate.simulator.control.ControlApi;
 import io.marketgate.simulator.http.Router;
 import io.marketgate.simulator.http.SimHttpServer;
 import io.marketgate.simulator.state.SimIds;
@@ -52,6 +54,8 @@ public final class Simulator implements AutoCloseable {
 
     private void registerFeatures(Router router) {
         // Each capability registers its routes here.
+        new ControlApi(state).register(router);
+        new BuyerPages(state).register(router);
     }
 
     @Override
