@@ -29,7 +29,7 @@ class BatchMeterUsageStatusTest {
 
     @BeforeAll
     static void start() {
-        sim = MarketplaceFixtures.simulator(202).build().start();
+        sim = MarketplaceFixtures.simulator(202).meteringRequestsPerSecond(0).build().start();
         metering = AwsClients.metering(sim);
         MarketplaceFixtures.product(sim.state(), "legacyprod", IdentityMode.LEGACY);
         MarketplaceFixtures.product(sim.state(), "accountprod", IdentityMode.ACCOUNT);
