@@ -2,10 +2,18 @@ package io.marketgate.simulator;
 
 import io.marketgate.simulator.buyer.BuyerPages;
 import io.marketgate.simulator.control.ControlApi;
+import io.marketgate.simulator.faults.FaultControl;
+import io.marketgate.simulator.faults.Faults;
 import io.marketgate.simulator.http.Router;
 import io.marketgate.simulator.http.SimHttpServer;
+import io.marketgate.simulator.metering.MeteringApi;
+import io.marketgate.simulator.metering.MeteringLedger;
+import io.marketgate.simulator.sigv4.SigV4;
 import io.marketgate.simulator.state.SimIds;
 import io.marketgate.simulator.state.SimState;
+import io.marketgate.simulator.sts.RoleControl;
+import io.marketgate.simulator.sts.StsApi;
+import io.marketgate.simulator.sts.StsRoles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -23,12 +31,21 @@ public final class Simulator implements AutoCloseable {
     private final SimulatorConfig config;
     private final SimClock clock;
     private final SimState state;
+    private final StsRoles stsRoles;
+    private final SigV4 sigV4;
+    private final Faults faults;
+    private final MeteringApi metering;
     private SimHttpServer http;
 
     private Simulator(SimulatorConfig config) {
         this.config = config;
         this.clock = new SimClock(config.clock());
         this.state = new SimState(clock, new SimIds(config.seed()), config.tokenTtl(), config.cancelGrace());
+        // STS keys come from their own seeded ids, so assuming roles does not shift the ids of agreements.
+        this.stsRoles = new StsRoles(clock, new SimIds(~config.seed()), !config.strictSignatures());
+        this.sigV4 = new SigV4(config.defaultAccountId(), config.strictSignatures(), stsRoles::accountOfIssuedKey);
+        this.faults = new Faults(config.seed());
+        this.metering = new MeteringApi(state, sigV4, faults, config.meteringRequestsPerSecond());
     }
 
     public static Builder builder() {
@@ -56,6 +73,10 @@ public final class Simulator implements AutoCloseable {
         // Each capability registers its routes here.
         new ControlApi(state).register(router);
         new BuyerPages(state).register(router);
+        metering.register(router);
+        new StsApi(stsRoles, sigV4).register(router);
+        new RoleControl(stsRoles).register(router);
+        new FaultControl(faults).register(router);
     }
 
     @Override
@@ -90,6 +111,30 @@ public final class Simulator implements AutoCloseable {
         return state;
     }
 
+    /** Who calls (account, region) and, in strict mode, signature scope checks; for every AWS API handler. */
+    public SigV4 sigV4() {
+        return sigV4;
+    }
+
+    /** Injected faults per operation; {@link Faults#wrapAwsJson} is the hook for awsJson handlers. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Roles STS lets callers assume, and the credentials it issued. */
+    public StsRoles stsRoles() {
+        return stsRoles;
+    }
+
+    /** Every metering record accepted (billed). */
+    public MeteringLedger ledger() {
+        return metering.ledger();
+    }
+
+    public MeteringApi metering() {
+        return metering;
+    }
+
     /** Builds a {@link Simulator}; defaults suit local use (loopback, port 4599, AWS's quotas and windows). */
     public static final class Builder {
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
@@ -102,6 +147,7 @@ public final class Simulator implements AutoCloseable {
         private Duration cancelGrace = Duration.ofHours(1);
         private int meteringRequestsPerSecond = 10;
         private boolean strictSignatures;
+        private String defaultAccountId = SimulatorConfig.DEFAULT_ACCOUNT_ID;
 
         public Builder bindAddress(InetAddress value) {
             this.bindAddress = value;
@@ -153,9 +199,18 @@ public final class Simulator implements AutoCloseable {
             return this;
         }
 
+        /** The account of access keys that are neither issued by the simulator's STS nor 12 digits. */
+        public Builder defaultAccountId(String value) {
+            if (value == null || !value.matches("\\d{12}")) {
+                throw new IllegalArgumentException("defaultAccountId must be 12 digits; got " + value);
+            }
+            this.defaultAccountId = value;
+            return this;
+        }
+
         public Simulator build() {
             return new Simulator(new SimulatorConfig(bindAddress, port, sqsEnabled, sqsPort, clock, seed, tokenTtl,
-                    cancelGrace, meteringRequestsPerSecond, strictSignatures));
+                    cancelGrace, meteringRequestsPerSecond, strictSignatures, defaultAccountId));
         }
     }
 }

@@ -17,7 +17,9 @@ import java.time.Duration;
  * @param cancelGrace how long metering is still accepted after a buyer cancels
  * @param meteringRequestsPerSecond the BatchMeterUsage quota per account (AWS: 10)
  * @param strictSignatures check SigV4 scopes (service {@code aws-marketplace}, region) instead of
- *     accepting any credentials
+ *     accepting any credentials; also makes STS refuse roles not registered through the control API
+ * @param defaultAccountId the account of every access key the simulator did not issue through STS
+ *     AssumeRole and that is not itself 12 digits (a 12-digit access key is that account)
  */
 public record SimulatorConfig(
         InetAddress bindAddress,
@@ -29,8 +31,10 @@ public record SimulatorConfig(
         Duration tokenTtl,
         Duration cancelGrace,
         int meteringRequestsPerSecond,
-        boolean strictSignatures) {
+        boolean strictSignatures,
+        String defaultAccountId) {
 
     public static final int DEFAULT_PORT = 4599;
+    public static final String DEFAULT_ACCOUNT_ID = "111122223333";
     public static final int DEFAULT_SQS_PORT = 9324;
 }

@@ -89,6 +89,9 @@ public final class SimHttpServer implements AutoCloseable {
     }
 
     private static void write(HttpExchange exchange, SimResponse response) throws IOException {
+        if (response.dropsConnection()) {
+            return; // closing an exchange before its headers are sent closes the connection unanswered
+        }
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         if (!exchange.getResponseHeaders().containsKey("x-amzn-RequestId")) {
             exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());

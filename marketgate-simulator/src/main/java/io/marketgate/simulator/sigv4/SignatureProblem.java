@@ -1,0 +1,16 @@
+package io.marketgate.simulator.sigv4;
+
+/**
+ * Why strict mode refuses a request's signature. Each protocol renders it its own way (awsJson body or
+ * STS XML); the codes are the awsJson ones, {@link #queryCode()} gives the query-protocol (STS) one.
+ */
+public record SignatureProblem(int status, String code, String message) {
+
+    public static final String MISSING_TOKEN = "MissingAuthenticationTokenException";
+    public static final String INVALID_SIGNATURE = "InvalidSignatureException";
+
+    /** The name STS and other query-protocol services use for the same problem. */
+    public String queryCode() {
+        return MISSING_TOKEN.equals(code) ? "MissingAuthenticationToken" : "SignatureDoesNotMatch";
+    }
+}
