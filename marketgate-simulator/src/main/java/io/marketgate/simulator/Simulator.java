@@ -1,5 +1,9 @@
 package io.marketgate.simulator;
 
+import io.marketgate.simulator.entitlement.EntitlementApi;
+import io.marketgate.simulator.entitlement.EntitlementControlApi;
+import io.marketgate.simulator.entitlement.EntitlementFaultHook;
+import io.marketgate.simulator.entitlement.EntitlementPaging;
 import io.marketgate.simulator.http.Router;
 import io.marketgate.simulator.http.SimHttpServer;
 import io.marketgate.simulator.state.SimIds;
@@ -21,12 +25,14 @@ public final class Simulator implements AutoCloseable {
     private final SimulatorConfig config;
     private final SimClock clock;
     private final SimState state;
+    private final EntitlementPaging entitlementPaging;
     private SimHttpServer http;
 
     private Simulator(SimulatorConfig config) {
         this.config = config;
         this.clock = new SimClock(config.clock());
         this.state = new SimState(clock, new SimIds(config.seed()), config.tokenTtl(), config.cancelGrace());
+        this.entitlementPaging = new EntitlementPaging(config.seed());
     }
 
     public static Builder builder() {
@@ -52,6 +58,9 @@ public final class Simulator implements AutoCloseable {
 
     private void registerFeatures(Router router) {
         // Each capability registers its routes here.
+        // FAULT HOOK: pass the fault injector instead of NONE to throttle or fail GetEntitlements.
+        new EntitlementApi(state, entitlementPaging, EntitlementFaultHook.NONE).register(router);
+        new EntitlementControlApi(entitlementPaging).register(router);
     }
 
     @Override
@@ -84,6 +93,11 @@ public final class Simulator implements AutoCloseable {
 
     public SimState state() {
         return state;
+    }
+
+    /** How GetEntitlements pages (e.g. empty pages with a NextToken); also {@code PUT /_sim/entitlements}. */
+    public EntitlementPaging entitlementPaging() {
+        return entitlementPaging;
     }
 
     /** Builds a {@link Simulator}; defaults suit local use (loopback, port 4599, AWS's quotas and windows). */
