@@ -6,6 +6,8 @@ import io.marketgate.simulator.entitlement.EntitlementFaultHook;
 import io.marketgate.simulator.entitlement.EntitlementPaging;
 import io.marketgate.simulator.http.Router;
 import io.marketgate.simulator.http.SimHttpServer;
+import io.marketgate.simulator.sqs.NotificationSettings;
+import io.marketgate.simulator.sqs.Notifications;
 import io.marketgate.simulator.state.SimIds;
 import io.marketgate.simulator.state.SimState;
 import java.io.IOException;
@@ -26,6 +28,7 @@ public final class Simulator implements AutoCloseable {
     private final SimClock clock;
     private final SimState state;
     private final EntitlementPaging entitlementPaging;
+    private final Notifications notifications;
     private SimHttpServer http;
 
     private Simulator(SimulatorConfig config) {
@@ -33,6 +36,7 @@ public final class Simulator implements AutoCloseable {
         this.clock = new SimClock(config.clock());
         this.state = new SimState(clock, new SimIds(config.seed()), config.tokenTtl(), config.cancelGrace());
         this.entitlementPaging = new EntitlementPaging(config.seed());
+        this.notifications = new Notifications(state, config.sqsEnabled(), config.sqsPort(), config.seed());
     }
 
     public static Builder builder() {
@@ -53,6 +57,12 @@ public final class Simulator implements AutoCloseable {
                     + config.port() + " (is another simulator running?)", e);
         }
         http.start();
+        try {
+            notifications.start(endpoint());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         return this;
     }
 
@@ -61,10 +71,12 @@ public final class Simulator implements AutoCloseable {
         // FAULT HOOK: pass the fault injector instead of NONE to throttle or fail GetEntitlements.
         new EntitlementApi(state, entitlementPaging, EntitlementFaultHook.NONE).register(router);
         new EntitlementControlApi(entitlementPaging).register(router);
+        notifications.register(router);
     }
 
     @Override
     public synchronized void close() {
+        notifications.close();
         if (http != null) {
             http.close();
             http = null;
@@ -81,6 +93,16 @@ public final class Simulator implements AutoCloseable {
             host = "[" + host + "]";
         }
         return URI.create("http://" + host + ":" + http.port());
+    }
+
+    /** The embedded SQS (ElasticMQ) endpoint; needs {@code sqs(true)} and a started simulator. */
+    public URI sqsEndpoint() {
+        return notifications.sqsEndpoint();
+    }
+
+    /** SNS/EventBridge delivery into SQS: settings, signing certificate; also {@code PUT /_sim/notifications}. */
+    public Notifications notifications() {
+        return notifications;
     }
 
     public SimulatorConfig config() {
@@ -112,6 +134,7 @@ public final class Simulator implements AutoCloseable {
         private Duration cancelGrace = Duration.ofHours(1);
         private int meteringRequestsPerSecond = 10;
         private boolean strictSignatures;
+        private NotificationSettings notificationSettings = NotificationSettings.defaults();
 
         public Builder bindAddress(InetAddress value) {
             this.bindAddress = value;
@@ -163,9 +186,17 @@ public final class Simulator implements AutoCloseable {
             return this;
         }
 
+        /** How notifications are delivered (duplicates, reordering, delay, channels, signature version). */
+        public Builder notifications(NotificationSettings value) {
+            this.notificationSettings = value;
+            return this;
+        }
+
         public Simulator build() {
-            return new Simulator(new SimulatorConfig(bindAddress, port, sqsEnabled, sqsPort, clock, seed, tokenTtl,
-                    cancelGrace, meteringRequestsPerSecond, strictSignatures));
+            Simulator simulator = new Simulator(new SimulatorConfig(bindAddress, port, sqsEnabled, sqsPort, clock, seed,
+                    tokenTtl, cancelGrace, meteringRequestsPerSecond, strictSignatures));
+            simulator.notifications.configure(notificationSettings);
+            return simulator;
         }
     }
 }
