@@ -34,7 +34,10 @@ public record GetEntitlementsRequest(
     }
 
     public boolean matches(EntitlementRow row) {
-        return filters.entrySet().stream().allMatch(f -> f.getValue().contains(f.getKey().valueOf(row)));
+        return filters.entrySet().stream().allMatch(f -> {
+            String value = f.getKey().valueOf(row);
+            return value != null && f.getValue().contains(value);
+        });
     }
 
     private static String productCode(JsonNode node) {

@@ -9,7 +9,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code GET/PUT /_sim/notifications} (delivery settings; PUT changes the fields it names) and
+ * {@code GET/PUT /_sim/notifications} (delivery settings, and {@code sqsEndpoint} while SQS runs; PUT
+ * changes the fields it names) and
  * {@code POST /_sim/notifications/flush} (release messages held back for reordering).
  */
 final class NotificationControlApi {
@@ -45,6 +46,7 @@ final class NotificationControlApi {
 
     private SimResponse settings() {
         Map<String, Object> body = NotificationSettingsJson.toJson(notifications.settings());
+        notifications.runningSqsEndpoint().ifPresent(endpoint -> body.put("sqsEndpoint", endpoint.toString()));
         return SimResponse.of(200, "application/json", JSON.writeValueAsBytes(body));
     }
 }

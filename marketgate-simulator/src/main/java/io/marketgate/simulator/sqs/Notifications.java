@@ -10,6 +10,7 @@ import io.marketgate.simulator.state.SimIds;
 import io.marketgate.simulator.state.SimState;
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -75,6 +76,12 @@ public final class Notifications implements AutoCloseable {
             throw new IllegalStateException(sqsEnabled ? "simulator not started" : "SQS is disabled (builder.sqs(true))");
         }
         return running.endpoint();
+    }
+
+    /** The embedded SQS endpoint while it runs; empty when SQS is disabled or stopped. */
+    public Optional<URI> runningSqsEndpoint() {
+        EmbeddedSqs running = sqs;
+        return running == null ? Optional.empty() : Optional.of(running.endpoint());
     }
 
     public NotificationSettings settings() {
