@@ -2,6 +2,10 @@ package io.marketgate.simulator;
 
 import io.marketgate.simulator.buyer.BuyerPages;
 import io.marketgate.simulator.control.ControlApi;
+import io.marketgate.simulator.entitlement.EntitlementApi;
+import io.marketgate.simulator.entitlement.EntitlementControlApi;
+import io.marketgate.simulator.entitlement.EntitlementFaultHook;
+import io.marketgate.simulator.entitlement.EntitlementPaging;
 import io.marketgate.simulator.faults.FaultControl;
 import io.marketgate.simulator.faults.Faults;
 import io.marketgate.simulator.http.Router;
@@ -9,6 +13,8 @@ import io.marketgate.simulator.http.SimHttpServer;
 import io.marketgate.simulator.metering.MeteringApi;
 import io.marketgate.simulator.metering.MeteringLedger;
 import io.marketgate.simulator.sigv4.SigV4;
+import io.marketgate.simulator.sqs.NotificationSettings;
+import io.marketgate.simulator.sqs.Notifications;
 import io.marketgate.simulator.state.SimIds;
 import io.marketgate.simulator.state.SimState;
 import io.marketgate.simulator.sts.RoleControl;
@@ -35,6 +41,8 @@ public final class Simulator implements AutoCloseable {
     private final SigV4 sigV4;
     private final Faults faults;
     private final MeteringApi metering;
+    private final EntitlementPaging entitlementPaging;
+    private final Notifications notifications;
     private SimHttpServer http;
 
     private Simulator(SimulatorConfig config) {
@@ -46,6 +54,8 @@ public final class Simulator implements AutoCloseable {
         this.sigV4 = new SigV4(config.defaultAccountId(), config.strictSignatures(), stsRoles::accountOfIssuedKey);
         this.faults = new Faults(config.seed());
         this.metering = new MeteringApi(state, sigV4, faults, config.meteringRequestsPerSecond());
+        this.entitlementPaging = new EntitlementPaging(config.seed());
+        this.notifications = new Notifications(state, config.sqsEnabled(), config.sqsPort(), config.seed());
     }
 
     public static Builder builder() {
@@ -66,6 +76,12 @@ public final class Simulator implements AutoCloseable {
                     + config.port() + " (is another simulator running?)", e);
         }
         http.start();
+        try {
+            notifications.start(endpoint());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         return this;
     }
 
@@ -77,10 +93,14 @@ public final class Simulator implements AutoCloseable {
         new StsApi(stsRoles, sigV4).register(router);
         new RoleControl(stsRoles).register(router);
         new FaultControl(faults).register(router);
+        new EntitlementApi(state, entitlementPaging, EntitlementFaultHook.from(faults)).register(router);
+        new EntitlementControlApi(entitlementPaging).register(router);
+        notifications.register(router);
     }
 
     @Override
     public synchronized void close() {
+        notifications.close();
         if (http != null) {
             http.close();
             http = null;
@@ -97,6 +117,16 @@ public final class Simulator implements AutoCloseable {
             host = "[" + host + "]";
         }
         return URI.create("http://" + host + ":" + http.port());
+    }
+
+    /** The embedded SQS (ElasticMQ) endpoint; needs {@code sqs(true)} and a started simulator. */
+    public URI sqsEndpoint() {
+        return notifications.sqsEndpoint();
+    }
+
+    /** SNS/EventBridge delivery into SQS: settings, signing certificate; also {@code PUT /_sim/notifications}. */
+    public Notifications notifications() {
+        return notifications;
     }
 
     public SimulatorConfig config() {
@@ -135,6 +165,11 @@ public final class Simulator implements AutoCloseable {
         return metering;
     }
 
+    /** How GetEntitlements pages (e.g. empty pages with a NextToken); also {@code PUT /_sim/entitlements}. */
+    public EntitlementPaging entitlementPaging() {
+        return entitlementPaging;
+    }
+
     /** Builds a {@link Simulator}; defaults suit local use (loopback, port 4599, AWS's quotas and windows). */
     public static final class Builder {
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
@@ -148,6 +183,7 @@ public final class Simulator implements AutoCloseable {
         private int meteringRequestsPerSecond = 10;
         private boolean strictSignatures;
         private String defaultAccountId = SimulatorConfig.DEFAULT_ACCOUNT_ID;
+        private NotificationSettings notificationSettings = NotificationSettings.defaults();
 
         public Builder bindAddress(InetAddress value) {
             this.bindAddress = value;
@@ -208,9 +244,17 @@ public final class Simulator implements AutoCloseable {
             return this;
         }
 
+        /** How notifications are delivered (duplicates, reordering, delay, channels, signature version). */
+        public Builder notifications(NotificationSettings value) {
+            this.notificationSettings = value;
+            return this;
+        }
+
         public Simulator build() {
-            return new Simulator(new SimulatorConfig(bindAddress, port, sqsEnabled, sqsPort, clock, seed, tokenTtl,
-                    cancelGrace, meteringRequestsPerSecond, strictSignatures, defaultAccountId));
+            Simulator simulator = new Simulator(new SimulatorConfig(bindAddress, port, sqsEnabled, sqsPort, clock, seed,
+                    tokenTtl, cancelGrace, meteringRequestsPerSecond, strictSignatures, defaultAccountId));
+            simulator.notifications.configure(notificationSettings);
+            return simulator;
         }
     }
 }

@@ -1,0 +1,106 @@
+package io.marketgate.simulator.entitlement;
+
+import static io.marketgate.simulator.entitlement.EntitlementApiError.invalidParameter;
+
+import io.marketgate.simulator.http.Router;
+import io.marketgate.simulator.http.SimRequest;
+import io.marketgate.simulator.http.SimResponse;
+import io.marketgate.simulator.state.Product;
+import io.marketgate.simulator.state.SimState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The AWS Marketplace Entitlement Service: {@code GetEntitlements} over awsJson 1.1 ({@code POST /} with
+ * {@code X-Amz-Target: AWSMPEntitlementService.GetEntitlements}) and over Smithy RPC v2 CBOR
+ * ({@code POST /service/AWSMPEntitlementService/operation/GetEntitlements}). Both answer from the same
+ * state with the same pages; only the encoding differs.
+ */
+public final class EntitlementApi {
+
+    public static final String JSON_TARGET = "AWSMPEntitlementService.GetEntitlements";
+    public static final String CBOR_PATH = "/service/AWSMPEntitlementService/operation/GetEntitlements";
+
+    private final SimState state;
+    private final EntitlementCatalog catalog;
+    private final EntitlementPaging paging;
+    private final EntitlementFaultHook faults;
+
+    public EntitlementApi(SimState state, EntitlementPaging paging, EntitlementFaultHook faults) {
+        this.state = state;
+        this.catalog = new EntitlementCatalog(state);
+        this.paging = paging;
+        this.faults = faults;
+    }
+
+    public void register(Router router) {
+        router.awsJson(JSON_TARGET, request -> handle(EntitlementProtocol.AWS_JSON, request));
+        router.post(CBOR_PATH, request -> handle(EntitlementProtocol.RPC_V2_CBOR, request));
+    }
+
+    private SimResponse handle(EntitlementProtocol protocol, SimRequest request) throws InterruptedException {
+        try {
+            // The single place injected Entitlement faults (throttling, internal errors) take effect.
+            Optional<EntitlementApiError> fault = faults.faultFor(request);
+            if (fault.isPresent()) {
+                throw fault.get();
+            }
+            if (protocol == EntitlementProtocol.RPC_V2_CBOR) {
+                requireCborHeaders(request);
+            }
+            GetEntitlementsRequest parsed = GetEntitlementsRequest.parse(protocol.read(request.body()));
+            return protocol.ok(result(getEntitlements(parsed)));
+        } catch (EntitlementApiError error) {
+            return protocol.error(error);
+        }
+    }
+
+    /** The page the request asks for; a product the simulator does not list is an invalid parameter. */
+    public EntitlementPaging.Page getEntitlements(GetEntitlementsRequest request) {
+        Product product = state.product(request.productCode()).orElseThrow(() -> invalidParameter(
+                "ProductCode " + request.productCode() + " is not a product listed in the simulator"));
+        List<EntitlementRow> matching = catalog.rows(product).stream().filter(request::matches).toList();
+        return paging.page(request, matching);
+    }
+
+    private static void requireCborHeaders(SimRequest request) {
+        String protocol = request.header("smithy-protocol").orElse("");
+        if (!EntitlementProtocol.SMITHY_PROTOCOL.equals(protocol)) {
+            throw invalidParameter("Header smithy-protocol must be rpc-v2-cbor; got '" + protocol + "'");
+        }
+        String contentType = request.header("content-type").orElse("");
+        if (!contentType.isEmpty() && !contentType.startsWith("application/cbor")) {
+            throw invalidParameter("Header Content-Type must be application/cbor; got '" + contentType + "'");
+        }
+    }
+
+    private static Map<String, Object> result(EntitlementPaging.Page page) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("Entitlements", page.entitlements().stream().map(EntitlementApi::entitlement).toList());
+        result.put("NextToken", page.nextToken());
+        return result;
+    }
+
+    private static Map<String, Object> entitlement(EntitlementRow row) {
+        Map<String, Object> entitlement = new LinkedHashMap<>();
+        entitlement.put("ProductCode", row.productCode());
+        entitlement.put("Dimension", row.dimension());
+        entitlement.put("CustomerIdentifier", row.customerIdentifier());
+        entitlement.put("CustomerAWSAccountId", row.customerAwsAccountId());
+        entitlement.put("LicenseArn", row.licenseArn());
+        entitlement.put("Value", Map.of(valueMember(row.value()), row.value()));
+        entitlement.put("ExpirationDate", row.expirationDate());
+        return entitlement;
+    }
+
+    private static String valueMember(Object value) {
+        return switch (value) {
+            case Integer ignored -> "IntegerValue";
+            case Double ignored -> "DoubleValue";
+            case Boolean ignored -> "BooleanValue";
+            default -> "StringValue";
+        };
+    }
+}
