@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import io.marketgate.simulator.AwsClients;
 import io.marketgate.simulator.Simulator;
+import io.marketgate.simulator.state.Agreement;
 import io.marketgate.simulator.state.Buyer;
 import io.marketgate.simulator.state.PricingModel;
 import io.marketgate.simulator.state.RegistrationToken;
+import io.marketgate.testing.Browsers;
 import io.marketgate.testing.Piece;
 import io.marketgate.testing.Requires;
 import java.nio.file.Path;
-import java.util.List;
+import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+import software.amazon.awssdk.services.marketplacemetering.model.ResolveCustomerResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +41,7 @@ class BuyerSubscribesInBrowserTest {
     @BeforeAll
     static void launchBrowser() {
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Piece.Pieces.chromium().orElseThrow())
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage")));
+        browser = Browsers.headlessChromium(playwright);
     }
 
     @AfterAll
@@ -95,6 +93,16 @@ class BuyerSubscribesInBrowserTest {
         assertThat(agreement.productCode()).isEqualTo("browser-product");
         assertThat(agreement.buyerAccountId()).isEqualTo(BUYER);
         assertThat(agreement.freeTrial()).isTrue();
+        assertTokenResolvesOverTheWire(post.form().get("x-amzn-marketplace-token"), agreement);
+    }
+
+    /** The seller resolves the posted token with the real SDK, as its fulfillment handler would. */
+    private void assertTokenResolvesOverTheWire(String token, Agreement agreement) {
+        try (MarketplaceMeteringClient metering = AwsClients.metering(sim)) {
+            ResolveCustomerResponse resolved = metering.resolveCustomer(r -> r.registrationToken(token));
+            assertThat(resolved.productCode()).isEqualTo(agreement.productCode());
+            assertThat(resolved.customerAWSAccountId()).isEqualTo(BUYER);
+        }
     }
 
     @Test
