@@ -39,12 +39,13 @@ public final class EmbeddedSimulator implements AutoCloseable {
             return Optional.empty();
         }
         Simulator.Builder builder = Simulator.builder().bindAddress(address(properties.bindAddress()))
-                .port(properties.port()).sqsPort(properties.sqsPort());
+                .port(properties.port()).sqs(true).sqsPort(properties.sqsPort());
         if (properties.seed() != null) {
             builder.seed(properties.seed());
         }
         Simulator simulator = builder.build().start();
-        LOG.info("Embedded AWS Marketplace simulator (local use only) at {}", simulator.endpoint());
+        LOG.info("Embedded AWS Marketplace simulator (local use only) at {}, its SQS at {}", simulator.endpoint(),
+                simulator.sqsEndpoint());
         return Optional.of(new EmbeddedSimulator(simulator, catalog));
     }
 
@@ -68,9 +69,9 @@ public final class EmbeddedSimulator implements AutoCloseable {
         return simulator.endpoint();
     }
 
+    /** Its embedded SQS (ElasticMQ), where lifecycle notifications of the simulated products arrive. */
     public URI sqsEndpoint() {
-        String host = simulator.endpoint().getHost();
-        return URI.create("http://" + host + ":" + simulator.config().sqsPort());
+        return simulator.sqsEndpoint();
     }
 
     public Simulator simulator() {
