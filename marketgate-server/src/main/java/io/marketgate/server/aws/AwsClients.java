@@ -94,7 +94,7 @@ public final class AwsClients implements AutoCloseable {
     private AwsCredentialsProvider assumeRole(Seller seller, String roleArn) {
         StsClient sts = client("sts-assume/" + seller.id(), () -> {
             var builder = StsClient.builder().httpClient(http).region(Region.of(seller.stsRegion()))
-                    .credentialsProvider(baseCredentials(seller));
+                    .credentialsProvider(baseCredentials(seller)).overrideConfiguration(timeouts());
             endpoints.marketplace().ifPresent(builder::endpointOverride);
             return builder.build();
         });
@@ -107,8 +107,7 @@ public final class AwsClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Seller seller, Region region,
             Optional<URI> endpoint) {
-        builder.region(region).credentialsProvider(credentials(seller))
-                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(apiCallTimeout).build());
+        builder.region(region).credentialsProvider(credentials(seller)).overrideConfiguration(timeouts());
         endpoint.ifPresent(builder::endpointOverride);
         if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(http);
@@ -117,6 +116,11 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /** Created once per key; a lock rather than computeIfAbsent because creating one client may create another. */
+    /** Every client, the one behind AssumeRole included, so a hanging STS cannot stall startup unbounded. */
+    private ClientOverrideConfiguration timeouts() {
+        return ClientOverrideConfiguration.builder().apiCallTimeout(apiCallTimeout).build();
+    }
+
     @SuppressWarnings("unchecked")
     private <C extends AutoCloseable> C client(String key, Supplier<C> create) {
         synchronized (clients) {
