@@ -45,11 +45,18 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void readinessIsUpAndChecksTheDatabase() {
+    void readinessIsUpAndChecksTheDatabaseAwsAndTheQueues() {
         HttpResponse<String> response = http.get("/actuator/health/readiness", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"").contains("readinessState").contains("\"db\"");
+        assertThat(response.body()).contains("\"status\":\"UP\"").contains("readinessState").contains("\"db\"")
+                .contains("\"aws\"").contains("\"sqs\"");
+    }
+
+    @Test
+    void livenessStaysUpWhenReadinessChecksAws() {
+        assertThat(http.get("/actuator/health/liveness", "application/json").body())
+                .doesNotContain("\"aws\"").doesNotContain("\"sqs\"");
     }
 
     @Test

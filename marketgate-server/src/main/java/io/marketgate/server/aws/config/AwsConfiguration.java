@@ -2,6 +2,7 @@ package io.marketgate.server.aws.config;
 
 import io.marketgate.server.aws.AwsClients;
 import io.marketgate.server.aws.AwsEndpoints;
+import io.marketgate.server.aws.NotificationQueues;
 import io.marketgate.server.aws.simulator.EmbeddedSimulator;
 import io.marketgate.server.product.Catalog;
 import java.net.URI;
@@ -39,11 +40,23 @@ class AwsConfiguration {
                 properties.apiCallTimeout());
     }
 
-    /** Once Marketgate's port is known, the simulator's products get their fulfillment URLs on it. */
     @Bean
-    ApplicationListener<WebServerInitializedEvent> simulatorProductListing(SimulatorHolder holder) {
-        return event -> holder.simulator().ifPresent(sim -> sim.listProducts(
-                URI.create("http://localhost:" + event.getWebServer().getPort())));
+    NotificationQueues notificationQueues(AwsClients clients) {
+        return new NotificationQueues(clients);
+    }
+
+    /**
+     * Once Marketgate's port is known, the simulator lists the products with fulfillment URLs on it, and
+     * products without a configured queue get one in the simulator's SQS.
+     */
+    @Bean
+    ApplicationListener<WebServerInitializedEvent> simulatorProductListing(SimulatorHolder holder, Catalog catalog,
+            NotificationQueues queues) {
+        return event -> holder.simulator().ifPresent(sim -> {
+            sim.listProducts(URI.create("http://localhost:" + event.getWebServer().getPort()));
+            catalog.products().forEach(product -> queues.useSimulatorQueue(product,
+                    EmbeddedSimulator.notificationQueueName(product)));
+        });
     }
 
     @Bean

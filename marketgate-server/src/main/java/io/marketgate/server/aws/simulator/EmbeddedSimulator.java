@@ -59,7 +59,7 @@ public final class EmbeddedSimulator implements AutoCloseable {
                     PricingModel.valueOf(product.pricingModel().name()),
                     product.dimensions().stream().map(d -> new Dimension(d.key(), d.unit(),
                             d.type() == DimensionType.METERED)).toList(),
-                    fulfillment, queueName(product, "notifications"), queueName(product, "events")));
+                    fulfillment, notificationQueueName(product), notificationQueueName(product)));
         }
         LOG.info("Subscribe as a buyer at {}/buyer (the form POST lands on {}/marketplace/fulfillment/...)",
                 simulator.endpoint(), marketgateBaseUrl);
@@ -83,8 +83,12 @@ public final class EmbeddedSimulator implements AutoCloseable {
         simulator.close();
     }
 
-    private static String queueName(Product product, String kind) {
-        return "marketgate-" + product.id().toLowerCase(Locale.ROOT) + "-" + kind;
+    /**
+     * The simulator's queue for a product's lifecycle notifications. SNS messages and EventBridge events share
+     * it, as they share the one queue a product is configured with in production.
+     */
+    public static String notificationQueueName(Product product) {
+        return "marketgate-" + product.id().toLowerCase(Locale.ROOT) + "-notifications";
     }
 
     private static InetAddress address(String host) {
