@@ -68,8 +68,12 @@ public final class SimulatorStartupBenchmark {
 
     private static void report(String name, double[] millis, double baselineMedian) {
         double median = median(millis);
-        System.out.printf("%-58s median %8.2f ms  min %8.2f ms  max %8.2f ms  ratio to baseline %6.1fx%n", name,
-                median, Arrays.stream(millis).min().orElse(0), Arrays.stream(millis).max().orElse(0),
+        System.out.printf(
+                "%-58s median %8.2f ms  min %8.2f ms  max %8.2f ms  ratio to baseline %6.1fx%n",
+                name,
+                median,
+                Arrays.stream(millis).min().orElse(0),
+                Arrays.stream(millis).max().orElse(0),
                 median / baselineMedian);
     }
 

@@ -21,8 +21,10 @@ public final class HttpTestClient {
     }
 
     public HttpResponse<String> send(String method, String path, String contentType, String body) {
-        return send(request(path).header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(path)
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private HttpRequest.Builder request(String path) {

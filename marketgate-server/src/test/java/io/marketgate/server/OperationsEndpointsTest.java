@@ -15,7 +15,9 @@ class OperationsEndpointsTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("marketgate.database.sqlite-path", () -> TestDataFolder.fresh().resolve("marketgate.db").toString());
+        registry.add(
+                "marketgate.database.sqlite-path",
+                () -> TestDataFolder.fresh().resolve("marketgate.db").toString());
     }
 
     @LocalServerPort
@@ -41,7 +43,10 @@ class OperationsEndpointsTest {
         HttpResponse<String> response = http.get("/actuator/health/liveness", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"").contains("livenessState").doesNotContain("\"db\"");
+        assertThat(response.body())
+                .contains("\"status\":\"UP\"")
+                .contains("livenessState")
+                .doesNotContain("\"db\"");
     }
 
     @Test
@@ -49,14 +54,19 @@ class OperationsEndpointsTest {
         HttpResponse<String> response = http.get("/actuator/health/readiness", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"").contains("readinessState").contains("\"db\"")
-                .contains("\"aws\"").contains("\"sqs\"");
+        assertThat(response.body())
+                .contains("\"status\":\"UP\"")
+                .contains("readinessState")
+                .contains("\"db\"")
+                .contains("\"aws\"")
+                .contains("\"sqs\"");
     }
 
     @Test
     void livenessStaysUpWhenReadinessChecksAws() {
         assertThat(http.get("/actuator/health/liveness", "application/json").body())
-                .doesNotContain("\"aws\"").doesNotContain("\"sqs\"");
+                .doesNotContain("\"aws\"")
+                .doesNotContain("\"sqs\"");
     }
 
     @Test
@@ -64,9 +74,11 @@ class OperationsEndpointsTest {
         HttpResponse<String> response = http.get("/actuator/prometheus", "text/plain");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/plain"));
-        assertThat(response.body()).contains("# TYPE jvm_memory_used_bytes gauge").contains("hikaricp_connections");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body())
+                .contains("# TYPE jvm_memory_used_bytes gauge")
+                .contains("hikaricp_connections");
     }
 
     @Test

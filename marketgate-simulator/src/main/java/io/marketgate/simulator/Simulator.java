@@ -72,8 +72,10 @@ public final class Simulator implements AutoCloseable {
         try {
             http = new SimHttpServer(new InetSocketAddress(config.bindAddress(), config.port()), router);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + config.bindAddress().getHostAddress() + ":"
-                    + config.port() + " (is another simulator running?)", e);
+            throw new UncheckedIOException(
+                    "cannot listen on " + config.bindAddress().getHostAddress() + ":" + config.port()
+                            + " (is another simulator running?)",
+                    e);
         }
         http.start();
         try {
@@ -112,7 +114,9 @@ public final class Simulator implements AutoCloseable {
         if (http == null) {
             throw new IllegalStateException("simulator not started");
         }
-        String host = config.bindAddress().isAnyLocalAddress() ? "127.0.0.1" : config.bindAddress().getHostAddress();
+        String host = config.bindAddress().isAnyLocalAddress()
+                ? "127.0.0.1"
+                : config.bindAddress().getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
@@ -251,8 +255,18 @@ public final class Simulator implements AutoCloseable {
         }
 
         public Simulator build() {
-            Simulator simulator = new Simulator(new SimulatorConfig(bindAddress, port, sqsEnabled, sqsPort, clock, seed,
-                    tokenTtl, cancelGrace, meteringRequestsPerSecond, strictSignatures, defaultAccountId));
+            Simulator simulator = new Simulator(new SimulatorConfig(
+                    bindAddress,
+                    port,
+                    sqsEnabled,
+                    sqsPort,
+                    clock,
+                    seed,
+                    tokenTtl,
+                    cancelGrace,
+                    meteringRequestsPerSecond,
+                    strictSignatures,
+                    defaultAccountId));
             simulator.notifications.configure(notificationSettings);
             return simulator;
         }

@@ -60,7 +60,11 @@ record SimulatorArgs(
     }
 
     Simulator.Builder configure(Simulator.Builder builder) {
-        builder.port(port).bindAddress(bind).sqs(sqs).sqsPort(sqsPort).tokenTtl(tokenTtl)
+        builder.port(port)
+                .bindAddress(bind)
+                .sqs(sqs)
+                .sqsPort(sqsPort)
+                .tokenTtl(tokenTtl)
                 .strictSignatures(strictSignatures);
         if (seed != null) {
             builder.seed(seed);
@@ -97,8 +101,8 @@ record SimulatorArgs(
         }
 
         SimulatorArgs build() {
-            return new SimulatorArgs(port, bind, sqs, sqsPort, seed, tokenTtl, strictSignatures, seedDemo,
-                    demoFulfillmentBase, help);
+            return new SimulatorArgs(
+                    port, bind, sqs, sqsPort, seed, tokenTtl, strictSignatures, seedDemo, demoFulfillmentBase, help);
         }
     }
 

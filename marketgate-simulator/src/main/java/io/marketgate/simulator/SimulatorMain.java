@@ -31,11 +31,14 @@ public final class SimulatorMain {
         }
         Simulator simulator = start(options);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            System.out.println("Simulator stopped.");
-            stopped.countDown();
-        }, "simulator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            simulator.close();
+                            System.out.println("Simulator stopped.");
+                            stopped.countDown();
+                        },
+                        "simulator-shutdown"));
         stopped.await();
     }
 

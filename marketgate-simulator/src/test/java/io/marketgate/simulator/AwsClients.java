@@ -21,17 +21,24 @@ public final class AwsClients {
 
     /** Signed with access key {@code AKIDEXAMPLE}, which the simulator maps to its default (seller) account. */
     public static MarketplaceMeteringClient metering(Simulator sim) {
-        return metering(sim, dummyCredentials("AKIDEXAMPLE"), ClientOverrideConfiguration.builder().build());
+        return metering(
+                sim,
+                dummyCredentials("AKIDEXAMPLE"),
+                ClientOverrideConfiguration.builder().build());
     }
 
     /** Without SDK retries, so each call is one HTTP request. */
     public static MarketplaceMeteringClient meteringWithoutRetries(Simulator sim, String accessKeyId) {
-        return metering(sim, dummyCredentials(accessKeyId),
-                ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+        return metering(
+                sim,
+                dummyCredentials(accessKeyId),
+                ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .build());
     }
 
-    public static MarketplaceMeteringClient metering(Simulator sim, AwsCredentialsProvider credentials,
-            ClientOverrideConfiguration override) {
+    public static MarketplaceMeteringClient metering(
+            Simulator sim, AwsCredentialsProvider credentials, ClientOverrideConfiguration override) {
         return MarketplaceMeteringClient.builder()
                 .endpointOverride(sim.endpoint())
                 .region(Region.US_EAST_1)

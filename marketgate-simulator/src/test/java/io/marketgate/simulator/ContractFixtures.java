@@ -20,35 +20,57 @@ public final class ContractFixtures {
     private ContractFixtures() {}
 
     public static Product contractProduct(Simulator sim, String code, IdentityMode mode) {
-        return sim.state().putProduct(new Product(code, "Product " + code, SELLER_ACCOUNT, mode, PricingModel.CONTRACT,
-                List.of(new Dimension("seats", "Seats", false), new Dimension("storage_tb", "Storage", false),
-                        new Dimension("sso", "SSO", false), new Dimension("tier", "Tier", false)),
-                "https://seller.example/fulfil", null, null));
+        return sim.state()
+                .putProduct(new Product(
+                        code,
+                        "Product " + code,
+                        SELLER_ACCOUNT,
+                        mode,
+                        PricingModel.CONTRACT,
+                        List.of(
+                                new Dimension("seats", "Seats", false), new Dimension("storage_tb", "Storage", false),
+                                new Dimension("sso", "SSO", false), new Dimension("tier", "Tier", false)),
+                        "https://seller.example/fulfil",
+                        null,
+                        null));
     }
 
     public static Product subscriptionProduct(Simulator sim, String code) {
-        return sim.state().putProduct(new Product(code, "Product " + code, SELLER_ACCOUNT, IdentityMode.LEGACY,
-                PricingModel.SUBSCRIPTION, List.of(new Dimension("requests", "Requests", true)),
-                "https://seller.example/fulfil", null, null));
+        return sim.state()
+                .putProduct(new Product(
+                        code,
+                        "Product " + code,
+                        SELLER_ACCOUNT,
+                        IdentityMode.LEGACY,
+                        PricingModel.SUBSCRIPTION,
+                        List.of(new Dimension("requests", "Requests", true)),
+                        "https://seller.example/fulfil",
+                        null,
+                        null));
     }
 
     /** One grant of each value type: Integer, Double, Boolean and String. */
     public static List<EntitlementGrant> allValueTypes(int seats) {
-        return List.of(new EntitlementGrant("seats", seats, CONTRACT_END),
+        return List.of(
+                new EntitlementGrant("seats", seats, CONTRACT_END),
                 new EntitlementGrant("storage_tb", 2.5, CONTRACT_END),
                 new EntitlementGrant("sso", true, CONTRACT_END),
                 new EntitlementGrant("tier", "gold", CONTRACT_END));
     }
 
     /** An active contract bought directly from the seller. */
-    public static Agreement directContract(Simulator sim, String productCode, String buyer, List<EntitlementGrant> grants) {
-        return sim.state().subscribe(productCode, buyer, new SubscribeOptions(null, null, null, grants, true)).agreement();
+    public static Agreement directContract(
+            Simulator sim, String productCode, String buyer, List<EntitlementGrant> grants) {
+        return sim.state()
+                .subscribe(productCode, buyer, new SubscribeOptions(null, null, null, grants, true))
+                .agreement();
     }
 
     /** An active contract bought through a reseller (a channel-partner private offer). */
-    public static Agreement resoldContract(Simulator sim, String productCode, String buyer, String reseller,
-            List<EntitlementGrant> grants) {
-        return sim.state().subscribe(productCode, buyer,
-                new SubscribeOptions(null, "offer-cppo0000001", reseller, grants, true)).agreement();
+    public static Agreement resoldContract(
+            Simulator sim, String productCode, String buyer, String reseller, List<EntitlementGrant> grants) {
+        return sim.state()
+                .subscribe(productCode, buyer, new SubscribeOptions(null, "offer-cppo0000001", reseller, grants, true))
+                .agreement();
     }
 }

@@ -33,12 +33,14 @@ public final class ControlApi {
     }
 
     public Response put(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(endpoint.resolve(path)).PUT(HttpRequest.BodyPublishers.ofString(json))
+        return send(HttpRequest.newBuilder(endpoint.resolve(path))
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json"));
     }
 
     public Response post(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(endpoint.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(json))
+        return send(HttpRequest.newBuilder(endpoint.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json"));
     }
 

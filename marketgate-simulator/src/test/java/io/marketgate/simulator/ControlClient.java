@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ControlClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final URI endpoint;
 
     public ControlClient(URI endpoint) {
@@ -34,12 +35,14 @@ public final class ControlClient {
     }
 
     public Reply post(String path, String json) {
-        return send(HttpRequest.newBuilder(endpoint.resolve(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(endpoint.resolve(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Reply put(String path, String json) {
-        return send(HttpRequest.newBuilder(endpoint.resolve(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(endpoint.resolve(path))
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 

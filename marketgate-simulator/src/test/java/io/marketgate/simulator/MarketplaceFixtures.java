@@ -16,6 +16,7 @@ public final class MarketplaceFixtures {
 
     /** The simulator's default account: dummy access keys act as this seller. */
     public static final String SELLER = SimulatorConfig.DEFAULT_ACCOUNT_ID;
+
     public static final String OTHER_ACCOUNT = "444455556666";
     /** A Sunday mid-month, so neither the month-end rule nor midnight interferes unless a test moves the clock. */
     public static final Instant NOW = Instant.parse("2026-03-15T10:20:00Z");
@@ -29,9 +30,16 @@ public final class MarketplaceFixtures {
 
     /** A pay-as-you-go product of {@link #SELLER} with metered dimension {@code users} and contract-only {@code plan}. */
     public static Product product(SimState state, String code, IdentityMode mode) {
-        return state.putProduct(new Product(code, "Product " + code, SELLER, mode, PricingModel.SUBSCRIPTION,
+        return state.putProduct(new Product(
+                code,
+                "Product " + code,
+                SELLER,
+                mode,
+                PricingModel.SUBSCRIPTION,
                 List.of(new Dimension("users", "Active users", true), new Dimension("plan", "Plan", false)),
-                "http://127.0.0.1/fulfillment", null, null));
+                "http://127.0.0.1/fulfillment",
+                null,
+                null));
     }
 
     /** The buyer subscribes and payment succeeds at once. */

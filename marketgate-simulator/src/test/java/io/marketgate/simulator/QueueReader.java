@@ -68,7 +68,8 @@ public final class QueueReader implements AutoCloseable {
             sleep();
             return List.of();
         }
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+        List<Message> messages = sqs.receiveMessage(
+                        b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
                 .messages();
         messages.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
         return messages;

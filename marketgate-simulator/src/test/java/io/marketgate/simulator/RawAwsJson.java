@@ -24,6 +24,7 @@ public final class RawAwsJson {
     public static final JsonMapper JSON = JsonMapper.builder().build();
     /** Headers java.net.http sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public record Response(int status, JsonNode body) {
@@ -58,14 +59,18 @@ public final class RawAwsJson {
     }
 
     public Response send(String target, String body) throws IOException, InterruptedException {
-        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
-                .putHeader("Content-Type", "application/x-amz-json-1.1").putHeader("X-Amz-Target", target).build();
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(accessKeyId, "dummy-secret-key"))
-                .request(unsigned)
-                .payload(ContentStreamProvider.fromUtf8String(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+        SdkHttpRequest unsigned = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .uri(endpoint)
+                .putHeader("Content-Type", "application/x-amz-json-1.1")
+                .putHeader("X-Amz-Target", target)
+                .build();
+        SignedRequest signed = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(AwsCredentialsIdentity.create(accessKeyId, "dummy-secret-key"))
+                        .request(unsigned)
+                        .payload(ContentStreamProvider.fromUtf8String(body))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region));
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofString(body));
         signed.request().forEachHeader((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {

@@ -22,24 +22,25 @@ public final class SignedAwsRequests {
 
     /** Headers java.net.http sets itself and refuses to take from the caller. */
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect");
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private SignedAwsRequests() {}
 
     public static HttpResponse<byte[]> post(URI endpoint, String path, Map<String, String> headers, byte[] body)
             throws IOException, InterruptedException {
-        SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.POST)
-                .uri(endpoint.resolve(path));
+        SdkHttpFullRequest.Builder unsigned =
+                SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve(path));
         headers.forEach(unsigned::putHeader);
-        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create("AKIDTEST", "secret"))
-                .request(unsigned.build())
-                .payload(ContentStreamProvider.fromByteArray(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "aws-marketplace")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
-        HttpRequest.Builder request = HttpRequest.newBuilder(signed.getUri())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        SdkHttpRequest signed = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(AwsCredentialsIdentity.create("AKIDTEST", "secret"))
+                        .request(unsigned.build())
+                        .payload(ContentStreamProvider.fromByteArray(body))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "aws-marketplace")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"))
+                .request();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(signed.getUri()).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         signed.headers().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 values.forEach(value -> request.header(name, value));

@@ -25,9 +25,20 @@ class SimulatorArgsTest {
 
     @Test
     void everyFlagIsReadInBothSpacedAndEqualsForms() {
-        SimulatorArgs args = SimulatorArgs.parse("--port", "4600", "--bind=0.0.0.0", "--sqs", "--sqs-port=9400",
-                "--seed", "42", "--token-ttl", "PT1H", "--strict-signatures", "--seed-demo",
-                "--demo-fulfillment-base", "http://localhost:9000/f/");
+        SimulatorArgs args = SimulatorArgs.parse(
+                "--port",
+                "4600",
+                "--bind=0.0.0.0",
+                "--sqs",
+                "--sqs-port=9400",
+                "--seed",
+                "42",
+                "--token-ttl",
+                "PT1H",
+                "--strict-signatures",
+                "--seed-demo",
+                "--demo-fulfillment-base",
+                "http://localhost:9000/f/");
 
         assertThat(args.port()).isEqualTo(4600);
         assertThat(args.bind().getHostAddress()).isEqualTo("0.0.0.0");
@@ -43,13 +54,15 @@ class SimulatorArgsTest {
     @Test
     void unknownFlagIsRejectedByName() {
         assertThatThrownBy(() -> SimulatorArgs.parse("--prot", "1"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown option --prot");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown option --prot");
     }
 
     @Test
     void malformedValuesAreRejectedNamingTheFlag() {
         assertThatThrownBy(() -> SimulatorArgs.parse("--port", "70000")).hasMessageStartingWith("--port must be");
-        assertThatThrownBy(() -> SimulatorArgs.parse("--token-ttl", "4h")).hasMessageStartingWith("--token-ttl must be");
+        assertThatThrownBy(() -> SimulatorArgs.parse("--token-ttl", "4h"))
+                .hasMessageStartingWith("--token-ttl must be");
         assertThatThrownBy(() -> SimulatorArgs.parse("--seed", "x")).hasMessageStartingWith("--seed must be");
         assertThatThrownBy(() -> SimulatorArgs.parse("--port")).hasMessage("--port needs a value");
         assertThatThrownBy(() -> SimulatorArgs.parse("--port", "--sqs")).hasMessage("--port needs a value");
@@ -61,17 +74,20 @@ class SimulatorArgsTest {
         SimulatorMain.warnNotLoopback(new PrintStream(buffer, true, StandardCharsets.UTF_8), "0.0.0.0");
 
         assertThat(buffer.toString(StandardCharsets.UTF_8))
-                .contains("WARNING: listening on 0.0.0.0").contains("NO authentication");
+                .contains("WARNING: listening on 0.0.0.0")
+                .contains("NO authentication");
     }
 
     @Test
     void bannerNamesTheEndpointAndTheBuyerPage() {
         try (Simulator sim = Simulator.builder().port(0).build().start()) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            SimulatorMain.printBanner(new PrintStream(buffer, true, StandardCharsets.UTF_8), sim, SimulatorArgs.parse());
+            SimulatorMain.printBanner(
+                    new PrintStream(buffer, true, StandardCharsets.UTF_8), sim, SimulatorArgs.parse());
 
             assertThat(buffer.toString(StandardCharsets.UTF_8))
-                    .contains(sim.endpoint().toString()).contains(sim.endpoint() + "/buyer");
+                    .contains(sim.endpoint().toString())
+                    .contains(sim.endpoint() + "/buyer");
         }
     }
 }

@@ -14,9 +14,11 @@ class SimulatorLifecycleTest {
     void startsOnLoopbackAndAnswersUnknownPathsWithJsonNotFound() throws Exception {
         try (Simulator sim = Simulator.builder().port(0).build().start()) {
             assertThat(sim.endpoint().getHost()).isEqualTo("127.0.0.1");
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(sim.endpoint() + "/nowhere")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(sim.endpoint() + "/nowhere"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.body()).contains("\"__type\":\"NotFound\"");
         }

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Something outside the JVM that some tests need, how to find it and how to get it. */
 public enum Piece {
-    POSTGRESQL("PostgreSQL at " + Pieces.postgresHostPort(),
+    POSTGRESQL(
+            "PostgreSQL at " + Pieces.postgresHostPort(),
             "start it (pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)"
                     + " or set MARKETGATE_TEST_POSTGRES_URL") {
         @Override
@@ -74,7 +75,8 @@ public enum Piece {
 
         /** The Chromium executable, if installed. */
         public static Optional<Path> chromium() {
-            return firstExecutable(System.getenv("MARKETGATE_TEST_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser");
+            return firstExecutable(
+                    System.getenv("MARKETGATE_TEST_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser");
         }
 
         /** An AWS CLI whose major version is 2 (an older v1 may come first on PATH). */
@@ -85,7 +87,9 @@ public enum Piece {
 
         private static boolean isVersion2(Path aws) {
             try {
-                Process process = new ProcessBuilder(aws.toString(), "--version").redirectErrorStream(true).start();
+                Process process = new ProcessBuilder(aws.toString(), "--version")
+                        .redirectErrorStream(true)
+                        .start();
                 String out = new String(process.getInputStream().readAllBytes());
                 return process.waitFor(30, TimeUnit.SECONDS) && out.startsWith("aws-cli/2.");
             } catch (IOException e) {

@@ -38,7 +38,6 @@ final class RequiresCondition implements ExecutionCondition {
     }
 
     private static void collect(AnnotatedElement element, List<Piece> into) {
-        AnnotationSupport.findAnnotation(element, Requires.class)
-                .ifPresent(r -> into.addAll(List.of(r.value())));
+        AnnotationSupport.findAnnotation(element, Requires.class).ifPresent(r -> into.addAll(List.of(r.value())));
     }
 }

@@ -50,25 +50,32 @@ public final class AwsClients implements AutoCloseable {
     /** The Metering client for a product: its seller's credentials, its metering region. */
     public MarketplaceMeteringClient metering(Product product) {
         String key = "metering/" + product.seller().id() + "/" + product.meteringRegion();
-        return client(key, () -> configure(MarketplaceMeteringClient.builder(), product.seller(),
-                Region.of(product.meteringRegion()), endpoints.marketplace()).build());
+        return client(key, () -> configure(
+                        MarketplaceMeteringClient.builder(),
+                        product.seller(),
+                        Region.of(product.meteringRegion()),
+                        endpoints.marketplace())
+                .build());
     }
 
     public MarketplaceEntitlementClient entitlement(Seller seller) {
-        return client("entitlement/" + seller.id(), () -> configure(MarketplaceEntitlementClient.builder(), seller,
-                ENTITLEMENT_REGION, endpoints.marketplace()).build());
+        return client("entitlement/" + seller.id(), () -> configure(
+                        MarketplaceEntitlementClient.builder(), seller, ENTITLEMENT_REGION, endpoints.marketplace())
+                .build());
     }
 
     /** SQS with the seller's credentials, in the region of the queue. */
     public SqsClient sqs(Seller seller, Region region) {
-        return client("sqs/" + seller.id() + "/" + region, () -> configure(SqsClient.builder(), seller, region,
-                endpoints.sqs()).build());
+        return client("sqs/" + seller.id() + "/" + region, () -> configure(
+                        SqsClient.builder(), seller, region, endpoints.sqs())
+                .build());
     }
 
     /** Asks STS which account and principal the seller's credentials reach. */
     public CallerIdentity callerIdentity(Seller seller) {
-        StsClient sts = client("sts-identity/" + seller.id(), () -> configure(StsClient.builder(), seller,
-                Region.of(seller.stsRegion()), endpoints.marketplace()).build());
+        StsClient sts = client("sts-identity/" + seller.id(), () -> configure(
+                        StsClient.builder(), seller, Region.of(seller.stsRegion()), endpoints.marketplace())
+                .build());
         GetCallerIdentityResponse identity = sts.getCallerIdentity();
         return new CallerIdentity(seller.id(), identity.account(), identity.arn());
     }
@@ -93,20 +100,25 @@ public final class AwsClients implements AutoCloseable {
 
     private AwsCredentialsProvider assumeRole(Seller seller, String roleArn) {
         StsClient sts = client("sts-assume/" + seller.id(), () -> {
-            var builder = StsClient.builder().httpClient(http).region(Region.of(seller.stsRegion()))
-                    .credentialsProvider(baseCredentials(seller)).overrideConfiguration(timeouts());
+            var builder = StsClient.builder()
+                    .httpClient(http)
+                    .region(Region.of(seller.stsRegion()))
+                    .credentialsProvider(baseCredentials(seller))
+                    .overrideConfiguration(timeouts());
             endpoints.marketplace().ifPresent(builder::endpointOverride);
             return builder.build();
         });
         return StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
-                .refreshRequest(r -> r.roleArn(roleArn).roleSessionName("marketgate-" + seller.id())
-                        .externalId(seller.externalId()).durationSeconds(3600))
+                .refreshRequest(r -> r.roleArn(roleArn)
+                        .roleSessionName("marketgate-" + seller.id())
+                        .externalId(seller.externalId())
+                        .durationSeconds(3600))
                 .build();
     }
 
-    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Seller seller, Region region,
-            Optional<URI> endpoint) {
+    private <B extends AwsClientBuilder<B, ?>> B configure(
+            B builder, Seller seller, Region region, Optional<URI> endpoint) {
         builder.region(region).credentialsProvider(credentials(seller)).overrideConfiguration(timeouts());
         endpoint.ifPresent(builder::endpointOverride);
         if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
@@ -118,7 +130,9 @@ public final class AwsClients implements AutoCloseable {
     /** Created once per key; a lock rather than computeIfAbsent because creating one client may create another. */
     /** Every client, the one behind AssumeRole included, so a hanging STS cannot stall startup unbounded. */
     private ClientOverrideConfiguration timeouts() {
-        return ClientOverrideConfiguration.builder().apiCallTimeout(apiCallTimeout).build();
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(apiCallTimeout)
+                .build();
     }
 
     @SuppressWarnings("unchecked")

@@ -41,7 +41,8 @@ public final class NotificationQueues {
     /** Creates (idempotently) the simulator's queue for a product that has no configured queue. */
     public void useSimulatorQueue(Product product, String queueName) {
         if (product.notificationQueueUrl() == null) {
-            String url = clients.sqs(product.seller(), Region.US_EAST_1).createQueue(r -> r.queueName(queueName))
+            String url = clients.sqs(product.seller(), Region.US_EAST_1)
+                    .createQueue(r -> r.queueName(queueName))
                     .queueUrl();
             simulatorQueues.put(product.id(), url);
         }

@@ -29,10 +29,18 @@ public final class Catalog {
      */
     public static Catalog demo() {
         Seller seller = new Seller("demo", "111122223333", null, null, "us-east-1");
-        Product product = new Product("demo", "demo-product", seller, IdentityMode.LICENSE, PricingModel.SUBSCRIPTION,
-                "us-east-1", List.of(new Dimension("requests", "API requests", DimensionType.METERED),
+        Product product = new Product(
+                "demo",
+                "demo-product",
+                seller,
+                IdentityMode.LICENSE,
+                PricingModel.SUBSCRIPTION,
+                "us-east-1",
+                List.of(
+                        new Dimension("requests", "API requests", DimensionType.METERED),
                         new Dimension("storage_gb", "GB stored per hour", DimensionType.METERED)),
-                Onboarding.AUTOMATIC, null);
+                Onboarding.AUTOMATIC,
+                null);
         return new Catalog(List.of(seller), List.of(product), true);
     }
 
@@ -54,7 +62,9 @@ public final class Catalog {
     }
 
     public Optional<Product> productByCode(String productCode) {
-        return products.values().stream().filter(p -> p.productCode().equals(productCode)).findFirst();
+        return products.values().stream()
+                .filter(p -> p.productCode().equals(productCode))
+                .findFirst();
     }
 
     /** The only product, when exactly one is configured (the short fulfillment URL serves it). */

@@ -23,6 +23,7 @@ public enum IdentityMode {
                 return candidate;
             }
         }
-        throw new IllegalArgumentException("Unknown identity mode '" + value + "'; expected legacy, account or license");
+        throw new IllegalArgumentException(
+                "Unknown identity mode '" + value + "'; expected legacy, account or license");
     }
 }

@@ -28,6 +28,7 @@ public enum PricingModel {
                 return candidate;
             }
         }
-        throw new IllegalArgumentException("Unknown pricing model '" + value + "'; expected subscription, contract or contract-with-consumption");
+        throw new IllegalArgumentException(
+                "Unknown pricing model '" + value + "'; expected subscription, contract or contract-with-consumption");
     }
 }

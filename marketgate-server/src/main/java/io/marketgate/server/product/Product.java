@@ -31,6 +31,8 @@ public record Product(
     }
 
     public List<Dimension> meteredDimensions() {
-        return dimensions.stream().filter(d -> d.type() == DimensionType.METERED).toList();
+        return dimensions.stream()
+                .filter(d -> d.type() == DimensionType.METERED)
+                .toList();
     }
 }

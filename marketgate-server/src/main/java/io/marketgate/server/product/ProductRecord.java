@@ -37,10 +37,15 @@ public record ProductRecord(
     }
 
     /** A definition from configuration, before it is stored (no timestamps yet). */
-    public static ProductRecord definition(String id, String productCode, IdentityMode identityMode,
-            PricingModel pricingModel, String sellerAccountId, String meteringRegion) {
-        return new ProductRecord(id, productCode, identityMode, pricingModel, sellerAccountId, meteringRegion,
-                null, null, null);
+    public static ProductRecord definition(
+            String id,
+            String productCode,
+            IdentityMode identityMode,
+            PricingModel pricingModel,
+            String sellerAccountId,
+            String meteringRegion) {
+        return new ProductRecord(
+                id, productCode, identityMode, pricingModel, sellerAccountId, meteringRegion, null, null, null);
     }
 
     /** How buyers are keyed in ResolveCustomer, GetEntitlements and BatchMeterUsage. */

@@ -13,8 +13,8 @@ public class InvalidInputException extends MarketgateException {
     }
 
     public static InvalidInputException of(String field, String message) {
-        return new InvalidInputException("The request has an invalid field: " + field + ".",
-                List.of(new FieldError(field, message)));
+        return new InvalidInputException(
+                "The request has an invalid field: " + field + ".", List.of(new FieldError(field, message)));
     }
 
     public List<FieldError> errors() {

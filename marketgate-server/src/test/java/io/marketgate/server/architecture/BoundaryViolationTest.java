@@ -16,7 +16,8 @@ class BoundaryViolationTest {
     // The fixture lives in test sources, which the default import skips; import everything here.
     @Test
     void meteringUsingSubscriptionJdbcFailsVerification() {
-        assertThatThrownBy(() -> ApplicationModules.of(ViolatingApplication.class, location -> true).verify())
+        assertThatThrownBy(() -> ApplicationModules.of(ViolatingApplication.class, location -> true)
+                        .verify())
                 .isInstanceOf(Violations.class)
                 .hasMessageContaining("metering")
                 .hasMessageContaining("subscription.jdbc");

@@ -2,11 +2,11 @@ package io.marketgate.server.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.base.DescribedPredicate;
 import io.marketgate.server.MarketgateApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -29,8 +29,11 @@ class ModuleStructureTest {
                 "records, enums and policies outside adapter packages",
                 c -> (c.isRecord() || c.isEnum() || c.getSimpleName().endsWith("Policy"))
                         && !c.getPackageName().matches(".*\\.(web|jdbc|config|sqs|health|simulator|startup)(\\..*)?"));
-        noClasses().that(domainType)
-                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+        noClasses()
+                .that(domainType)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
                 .because("domain types are plain Java (STYLE.md: framework annotations stay at the edges)")
                 .check(CLASSES);
     }

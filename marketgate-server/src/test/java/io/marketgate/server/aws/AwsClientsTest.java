@@ -36,6 +36,7 @@ class AwsClientsTest {
     private static final String PUBLISHER = "111122223333";
     /** The account Marketgate itself runs in when it sells through a role in the publishing account. */
     private static final String APP_ACCOUNT = "777788889999";
+
     private static final String BUYER = "222233334444";
     private static final String ROLE = "arn:aws:iam::" + PUBLISHER + ":role/marketplace-metering";
     private static final String METERED_CODE = "acme-metered";
@@ -83,7 +84,8 @@ class AwsClientsTest {
         CallerIdentity identity = clients.callerIdentity(seller("reseller", PUBLISHER, ROLE, "partner-42"));
 
         assertThat(identity.account()).isEqualTo(PUBLISHER);
-        assertThat(identity.arn()).isEqualTo("arn:aws:sts::" + PUBLISHER + ":assumed-role/marketplace-metering/marketgate-reseller");
+        assertThat(identity.arn())
+                .isEqualTo("arn:aws:sts::" + PUBLISHER + ":assumed-role/marketplace-metering/marketgate-reseller");
     }
 
     @Test
@@ -114,7 +116,9 @@ class AwsClientsTest {
                 .isSameAs(euWest.serviceClientConfiguration().credentialsProvider())
                 .isSameAs(clients.credentials(seller));
         assertThat(proxy.count("AssumeRole")).isEqualTo(1);
-        assertThat(sim.ledger().entries()).extracting(LedgerEntry::callingAccountId).containsExactly(PUBLISHER, PUBLISHER);
+        assertThat(sim.ledger().entries())
+                .extracting(LedgerEntry::callingAccountId)
+                .containsExactly(PUBLISHER, PUBLISHER);
     }
 
     @Test
@@ -133,23 +137,35 @@ class AwsClientsTest {
     @Test
     void entitlementClientCallsUsEast1WhateverTheMeteringRegion() {
         clients = clients(true);
-        Product product = new Product("contract", CONTRACT_CODE, seller("acme", PUBLISHER, null, null),
-                IdentityMode.ACCOUNT, PricingModel.CONTRACT, "eu-west-1",
-                List.of(new Dimension("seats", "seats", DimensionType.ENTITLEMENT)), Onboarding.AUTOMATIC, null);
+        Product product = new Product(
+                "contract",
+                CONTRACT_CODE,
+                seller("acme", PUBLISHER, null, null),
+                IdentityMode.ACCOUNT,
+                PricingModel.CONTRACT,
+                "eu-west-1",
+                List.of(new Dimension("seats", "seats", DimensionType.ENTITLEMENT)),
+                Onboarding.AUTOMATIC,
+                null);
         var entitlement = clients.entitlement(product.seller());
 
         var response = entitlement.getEntitlements(r -> r.productCode(product.productCode()));
 
-        assertThat(response.entitlements()).singleElement()
+        assertThat(response.entitlements())
+                .singleElement()
                 .satisfies(e -> assertThat(e.value().integerValue()).isEqualTo(10));
-        assertThat(proxy.calls()).filteredOn(c -> c.operation().equals("GetEntitlements"))
-                .extracting(RecordingProxy.Call::region).containsOnly("us-east-1");
+        assertThat(proxy.calls())
+                .filteredOn(c -> c.operation().equals("GetEntitlements"))
+                .extracting(RecordingProxy.Call::region)
+                .containsOnly("us-east-1");
         assertThat(entitlement.serviceClientConfiguration().region()).isEqualTo(Region.US_EAST_1);
     }
 
     private AwsClients clients(boolean simulatorCredentials) {
-        return new AwsClients(new AwsEndpoints(Optional.of(proxy.endpoint()), Optional.empty(), simulatorCredentials),
-                ApacheHttpClient.builder().build(), Duration.ofSeconds(10));
+        return new AwsClients(
+                new AwsEndpoints(Optional.of(proxy.endpoint()), Optional.empty(), simulatorCredentials),
+                ApacheHttpClient.builder().build(),
+                Duration.ofSeconds(10));
     }
 
     private static Seller seller(String id, String accountId, String roleArn, String externalId) {
@@ -157,17 +173,26 @@ class AwsClientsTest {
     }
 
     private static Product meteredProduct(Seller seller, String meteringRegion) {
-        return new Product("metered-" + meteringRegion, METERED_CODE, seller, IdentityMode.ACCOUNT,
-                PricingModel.SUBSCRIPTION, meteringRegion, List.of(new Dimension("users", "users", DimensionType.METERED)),
-                Onboarding.AUTOMATIC, null);
+        return new Product(
+                "metered-" + meteringRegion,
+                METERED_CODE,
+                seller,
+                IdentityMode.ACCOUNT,
+                PricingModel.SUBSCRIPTION,
+                meteringRegion,
+                List.of(new Dimension("users", "users", DimensionType.METERED)),
+                Onboarding.AUTOMATIC,
+                null);
     }
 
     private static void meterOneUser(MarketplaceMeteringClient metering) {
-        var response = metering.batchMeterUsage(r -> r.productCode(METERED_CODE).usageRecords(u -> u
-                .customerAWSAccountId(BUYER).dimension("users").quantity(1)
-                .timestamp(Instant.now().truncatedTo(ChronoUnit.SECONDS))));
-        assertThat(response.results()).singleElement()
-                .satisfies(result -> assertThat(result.status()).isEqualTo(UsageRecordResultStatus.SUCCESS));
+        var response = metering.batchMeterUsage(
+                r -> r.productCode(METERED_CODE).usageRecords(u -> u.customerAWSAccountId(BUYER)
+                        .dimension("users")
+                        .quantity(1)
+                        .timestamp(Instant.now().truncatedTo(ChronoUnit.SECONDS))));
+        assertThat(response.results()).singleElement().satisfies(result -> assertThat(result.status())
+                .isEqualTo(UsageRecordResultStatus.SUCCESS));
     }
 
     /** AWS's error code, wherever the SDK wrapped the STS error (credential providers wrap it). */
@@ -181,17 +206,42 @@ class AwsClientsTest {
     }
 
     private void putMeteredProduct() {
-        sim.state().putProduct(new io.marketgate.simulator.state.Product(METERED_CODE, "Acme metered", PUBLISHER,
-                io.marketgate.simulator.state.IdentityMode.ACCOUNT, io.marketgate.simulator.state.PricingModel.SUBSCRIPTION,
-                List.of(new io.marketgate.simulator.state.Dimension("users", "Active users", true)), null, null, null));
+        sim.state()
+                .putProduct(new io.marketgate.simulator.state.Product(
+                        METERED_CODE,
+                        "Acme metered",
+                        PUBLISHER,
+                        io.marketgate.simulator.state.IdentityMode.ACCOUNT,
+                        io.marketgate.simulator.state.PricingModel.SUBSCRIPTION,
+                        List.of(new io.marketgate.simulator.state.Dimension("users", "Active users", true)),
+                        null,
+                        null,
+                        null));
         sim.state().subscribe(METERED_CODE, BUYER, SubscribeOptions.standard());
     }
 
     private void putContractProduct() {
-        sim.state().putProduct(new io.marketgate.simulator.state.Product(CONTRACT_CODE, "Acme contract", PUBLISHER,
-                io.marketgate.simulator.state.IdentityMode.ACCOUNT, io.marketgate.simulator.state.PricingModel.CONTRACT,
-                List.of(new io.marketgate.simulator.state.Dimension("seats", "Seats", false)), null, null, null));
-        sim.state().subscribe(CONTRACT_CODE, BUYER, new SubscribeOptions(null, null, null,
-                List.of(new EntitlementGrant("seats", 10, Instant.now().plus(Duration.ofDays(365)))), true));
+        sim.state()
+                .putProduct(new io.marketgate.simulator.state.Product(
+                        CONTRACT_CODE,
+                        "Acme contract",
+                        PUBLISHER,
+                        io.marketgate.simulator.state.IdentityMode.ACCOUNT,
+                        io.marketgate.simulator.state.PricingModel.CONTRACT,
+                        List.of(new io.marketgate.simulator.state.Dimension("seats", "Seats", false)),
+                        null,
+                        null,
+                        null));
+        sim.state()
+                .subscribe(
+                        CONTRACT_CODE,
+                        BUYER,
+                        new SubscribeOptions(
+                                null,
+                                null,
+                                null,
+                                List.of(new EntitlementGrant(
+                                        "seats", 10, Instant.now().plus(Duration.ofDays(365)))),
+                                true));
     }
 }

@@ -26,8 +26,8 @@ final class RecordingProxy implements AutoCloseable {
     /** One AWS call as it crossed the wire. */
     record Call(String operation, String region) {}
 
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "expect", "host",
-            "upgrade", "transfer-encoding");
+    private static final Set<String> NOT_FORWARDED =
+            Set.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding");
     private static final Pattern SCOPE_REGION = Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/");
     private static final Pattern FORM_ACTION = Pattern.compile("(?:^|&)Action=([^&]+)");
 
@@ -67,7 +67,8 @@ final class RecordingProxy implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             calls.add(new Call(operation(exchange, body), region(exchange)));
-            HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            target.resolve(exchange.getRequestURI().toString()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
                 if (!NOT_FORWARDED.contains(name.toLowerCase())) {
@@ -95,7 +96,9 @@ final class RecordingProxy implements AutoCloseable {
             return amzTarget.substring(amzTarget.indexOf('.') + 1);
         }
         Matcher action = FORM_ACTION.matcher(new String(body, StandardCharsets.UTF_8));
-        return action.find() ? URLDecoder.decode(action.group(1), StandardCharsets.UTF_8) : exchange.getRequestURI().getPath();
+        return action.find()
+                ? URLDecoder.decode(action.group(1), StandardCharsets.UTF_8)
+                : exchange.getRequestURI().getPath();
     }
 
     private static String region(HttpExchange exchange) {

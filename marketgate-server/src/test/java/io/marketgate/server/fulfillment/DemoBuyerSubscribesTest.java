@@ -31,7 +31,9 @@ class DemoBuyerSubscribesTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("marketgate.database.sqlite-path", () -> TestDataFolder.fresh().resolve("marketgate.db").toString());
+        registry.add(
+                "marketgate.database.sqlite-path",
+                () -> TestDataFolder.fresh().resolve("marketgate.db").toString());
     }
 
     @LocalServerPort
@@ -43,14 +45,16 @@ class DemoBuyerSubscribesTest {
     @Test
     void buyerSubscribingOnTheSimulatorLandsOnMarketgatesFulfillmentPage() {
         URI simulator = aws.endpoints().marketplace().orElseThrow();
-        try (Playwright playwright = Playwright.create(); Browser browser = Browsers.headlessChromium(playwright)) {
+        try (Playwright playwright = Playwright.create();
+                Browser browser = Browsers.headlessChromium(playwright)) {
             Page page = browser.newPage();
             page.navigate(simulator + "/buyer");
             Locator card = page.locator("section[data-product='demo-product']");
             card.locator("select[name=buyerAccountId]").selectOption("new");
             card.locator("input[name=newBuyerName]").fill("Demo Buyer Ltd");
 
-            Response landing = page.waitForResponse(r -> r.url().endsWith("/marketplace/fulfillment/demo"),
+            Response landing = page.waitForResponse(
+                    r -> r.url().endsWith("/marketplace/fulfillment/demo"),
                     () -> card.locator("button[type=submit]").click());
 
             assertThat(landing.request().method()).isEqualTo("POST");

@@ -25,7 +25,9 @@ class FulfillmentUrlTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("marketgate.database.sqlite-path", () -> TestDataFolder.fresh().resolve("marketgate.db").toString());
+        registry.add(
+                "marketgate.database.sqlite-path",
+                () -> TestDataFolder.fresh().resolve("marketgate.db").toString());
     }
 
     @LocalServerPort
@@ -40,20 +42,23 @@ class FulfillmentUrlTest {
 
     @Test
     void postWithTokenToTheProductsUrlAnswersAPage(CapturedOutput output) {
-        HttpResponse<String> response = http.send("POST", "/marketplace/fulfillment/demo", FORM,
+        HttpResponse<String> response = http.send(
+                "POST",
+                "/marketplace/fulfillment/demo",
+                FORM,
                 "x-amzn-marketplace-token=" + TOKEN + "&x-amzn-marketplace-offer-type=free-trial");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(response.body()).contains("demo-product");
         assertThat(output.getAll()).as("the registration token is never logged").doesNotContain(TOKEN);
     }
 
     @Test
     void shortUrlServesTheOnlyProduct() {
-        HttpResponse<String> response = http.send("POST", "/marketplace/fulfillment", FORM,
-                "x-amzn-marketplace-token=" + TOKEN);
+        HttpResponse<String> response =
+                http.send("POST", "/marketplace/fulfillment", FORM, "x-amzn-marketplace-token=" + TOKEN);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("demo-product");
@@ -69,8 +74,8 @@ class FulfillmentUrlTest {
 
     @Test
     void unknownProductAnswersNotFoundPage() {
-        HttpResponse<String> response = http.send("POST", "/marketplace/fulfillment/nope", FORM,
-                "x-amzn-marketplace-token=" + TOKEN);
+        HttpResponse<String> response =
+                http.send("POST", "/marketplace/fulfillment/nope", FORM, "x-amzn-marketplace-token=" + TOKEN);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("<html").doesNotContain("Exception");

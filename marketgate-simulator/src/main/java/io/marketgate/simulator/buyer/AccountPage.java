@@ -20,9 +20,14 @@ final class AccountPage {
     private AccountPage() {}
 
     static String render(Buyer buyer, List<Agreement> agreements, Function<String, Product> products) {
-        StringBuilder body = new StringBuilder("<h1>Subscriptions of ").append(escape(buyer.name())).append("</h1>")
-                .append("<div class=\"meta\">AWS account <code>").append(escape(buyer.accountId())).append("</code>")
-                .append(buyer.suspended() ? " · suspended" : "").append("</div><div class=\"card\">");
+        StringBuilder body = new StringBuilder("<h1>Subscriptions of ")
+                .append(escape(buyer.name()))
+                .append("</h1>")
+                .append("<div class=\"meta\">AWS account <code>")
+                .append(escape(buyer.accountId()))
+                .append("</code>")
+                .append(buyer.suspended() ? " · suspended" : "")
+                .append("</div><div class=\"card\">");
         if (agreements.isEmpty()) {
             body.append("<p class=\"note\">No subscriptions yet. <a href=\"/buyer\">Browse products</a>.</p>");
         } else {
@@ -38,7 +43,8 @@ final class AccountPage {
         return "<tr data-agreement=\"" + escape(agreement.id()) + "\"><td>" + escape(title) + "</td><td><code>"
                 + escape(agreement.id()) + "</code>" + (agreement.freeTrial() ? "<br>free trial" : "")
                 + (agreement.resellerAccountId() != null
-                        ? "<br>via reseller <code>" + escape(agreement.resellerAccountId()) + "</code>" : "")
+                        ? "<br>via reseller <code>" + escape(agreement.resellerAccountId()) + "</code>"
+                        : "")
                 + "</td><td class=\"status\">" + escape(ControlViews.status(agreement.status())) + "</td><td>"
                 + terms(agreement.entitlements()) + "</td><td>" + actions(agreement) + "</td></tr>";
     }
@@ -49,9 +55,13 @@ final class AccountPage {
         }
         StringBuilder out = new StringBuilder();
         for (EntitlementGrant grant : grants) {
-            out.append("<code>").append(escape(grant.dimension())).append("</code> ").append(escape(grant.value()));
+            out.append("<code>")
+                    .append(escape(grant.dimension()))
+                    .append("</code> ")
+                    .append(escape(grant.value()));
             if (grant.expiration() != null) {
-                out.append(" until ").append(escape(grant.expiration().toString().substring(0, 10)));
+                out.append(" until ")
+                        .append(escape(grant.expiration().toString().substring(0, 10)));
             }
             out.append("<br>");
         }
@@ -64,7 +74,8 @@ final class AccountPage {
             return "";
         }
         String base = "/buyer/agreements/" + escape(Html.pathSegment(agreement.id()));
-        return "<form method=\"post\" action=\"" + base + "/setup\"><button type=\"submit\">Set up your account</button></form>"
+        return "<form method=\"post\" action=\"" + base
+                + "/setup\"><button type=\"submit\">Set up your account</button></form>"
                 + "<form method=\"post\" action=\"" + base + "/cancel\"><button type=\"submit\" class=\"secondary\">"
                 + "Cancel subscription</button></form>";
     }

@@ -37,12 +37,17 @@ public final class BuyerPages {
         var form = request.form();
         Product product = state.product(form.get("productCode"))
                 .orElseThrow(() -> new NoSuchElementException("There is no product " + form.get("productCode") + "."));
-        SubscribeForm subscribe = SubscribeForm.parse(form, product, state.clock().instant());
-        Buyer buyer = BuyerAccounts.open(state, subscribe.buyerAccountId(),
+        SubscribeForm subscribe =
+                SubscribeForm.parse(form, product, state.clock().instant());
+        Buyer buyer = BuyerAccounts.open(
+                state,
+                subscribe.buyerAccountId(),
                 subscribe.buyerAccountId() == null ? subscribe.newBuyerName() : null);
         if (subscribe.options().offerType() != null && usedFreeTrial(product, buyer)) {
-            throw new InvalidField("offerType", buyer.name() + " has already used the free trial of "
-                    + product.title() + "; each AWS account gets one.");
+            throw new InvalidField(
+                    "offerType",
+                    buyer.name() + " has already used the free trial of " + product.title()
+                            + "; each AWS account gets one.");
         }
         SimState.Subscription subscription = state.subscribe(product.code(), buyer.accountId(), subscribe.options());
         return fulfillmentPost(product, subscription.agreement(), subscription.token());
@@ -57,15 +62,18 @@ public final class BuyerPages {
         String accountId = request.pathParam("accountId");
         Buyer buyer = state.findBuyer(accountId)
                 .orElseThrow(() -> new NoSuchElementException("There is no buyer account " + accountId + "."));
-        var agreements = state.agreements().stream().filter(a -> a.buyerAccountId().equals(accountId)).toList();
-        return html(200, AccountPage.render(buyer, agreements, code -> state.product(code).orElse(null)));
+        var agreements = state.agreements().stream()
+                .filter(a -> a.buyerAccountId().equals(accountId))
+                .toList();
+        return html(200, AccountPage.render(buyer, agreements, code -> state.product(code)
+                .orElse(null)));
     }
 
     /** "Set up your account" clicked again: a fresh token, posted again. */
     private SimResponse setUpAgain(SimRequest request) {
         Agreement agreement = requireAgreement(request);
-        return fulfillmentPost(state.requireProduct(agreement.productCode()), agreement,
-                state.issueToken(agreement.id()));
+        return fulfillmentPost(
+                state.requireProduct(agreement.productCode()), agreement, state.issueToken(agreement.id()));
     }
 
     private SimResponse cancel(SimRequest request) {

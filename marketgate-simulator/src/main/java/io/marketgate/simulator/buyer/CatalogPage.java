@@ -26,23 +26,34 @@ final class CatalogPage {
 
     private static String productCard(Product product, List<Buyer> buyers) {
         StringBuilder card = new StringBuilder("<section class=\"card product\" data-product=\"")
-                .append(escape(product.code())).append("\">");
+                .append(escape(product.code()))
+                .append("\">");
         card.append("<h2>").append(escape(product.title())).append("</h2>");
-        card.append("<div class=\"meta\">Product code <code>").append(escape(product.code()))
-                .append("</code> · ").append(escape(product.pricingModel().wireName()))
-                .append(" · identity ").append(escape(product.identityMode().wireName()))
-                .append(" · seller ").append(escape(product.sellerAccountId())).append("</div>");
+        card.append("<div class=\"meta\">Product code <code>")
+                .append(escape(product.code()))
+                .append("</code> · ")
+                .append(escape(product.pricingModel().wireName()))
+                .append(" · identity ")
+                .append(escape(product.identityMode().wireName()))
+                .append(" · seller ")
+                .append(escape(product.sellerAccountId()))
+                .append("</div>");
         card.append(dimensions(product.dimensions()));
         card.append(SubscribeFormView.render(product, buyers));
         return card.append("</section>").toString();
     }
 
     private static String dimensions(List<Dimension> dimensions) {
-        StringBuilder list = new StringBuilder("<table><tr><th>Dimension</th><th>Description</th><th>Billing</th></tr>");
+        StringBuilder list =
+                new StringBuilder("<table><tr><th>Dimension</th><th>Description</th><th>Billing</th></tr>");
         for (Dimension d : dimensions) {
-            list.append("<tr><td><code>").append(escape(d.key())).append("</code></td><td>")
-                    .append(escape(d.description())).append("</td><td>")
-                    .append(d.metered() ? "metered per use" : "contract quantity").append("</td></tr>");
+            list.append("<tr><td><code>")
+                    .append(escape(d.key()))
+                    .append("</code></td><td>")
+                    .append(escape(d.description()))
+                    .append("</td><td>")
+                    .append(d.metered() ? "metered per use" : "contract quantity")
+                    .append("</td></tr>");
         }
         return list.append("</table>").toString();
     }
@@ -54,9 +65,13 @@ final class CatalogPage {
         } else {
             section.append("<table><tr><th>Account</th><th>Name</th><th></th></tr>");
             for (Buyer buyer : buyers) {
-                section.append("<tr><td><code>").append(escape(buyer.accountId())).append("</code></td><td>")
-                        .append(escape(buyer.name())).append(buyer.suspended() ? " (suspended)" : "")
-                        .append("</td><td><a href=\"/buyer/accounts/").append(escape(Html.pathSegment(buyer.accountId())))
+                section.append("<tr><td><code>")
+                        .append(escape(buyer.accountId()))
+                        .append("</code></td><td>")
+                        .append(escape(buyer.name()))
+                        .append(buyer.suspended() ? " (suspended)" : "")
+                        .append("</td><td><a href=\"/buyer/accounts/")
+                        .append(escape(Html.pathSegment(buyer.accountId())))
                         .append("\">Subscriptions</a></td></tr>");
             }
             section.append("</table>");

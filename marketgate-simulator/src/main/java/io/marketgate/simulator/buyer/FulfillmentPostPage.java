@@ -25,14 +25,18 @@ final class FulfillmentPostPage {
                 + escape(agreement.buyerAccountId()) + "</code>" + (agreement.freeTrial() ? " · free trial" : "")
                 + "</div>";
         if (product.fulfillmentUrl() == null) {
-            return Html.page("Subscribed", summary + "<p>This product has no fulfillment URL, so nothing is posted."
-                    + " Its registration token (for ResolveCustomer) is:</p><p><code id=\"registration-token\">"
-                    + escape(token.token()) + "</code></p></div>");
+            return Html.page(
+                    "Subscribed",
+                    summary + "<p>This product has no fulfillment URL, so nothing is posted."
+                            + " Its registration token (for ResolveCustomer) is:</p><p><code id=\"registration-token\">"
+                            + escape(token.token()) + "</code></p></div>");
         }
-        return Html.page("Set up your account", summary + "<p>Taking you to the seller's site at <code>"
-                + escape(product.fulfillmentUrl()) + "</code> to set up your account.</p>"
-                + form(product, agreement, token) + "</div>"
-                + "<script>document.getElementById('fulfillment').submit();</script>");
+        return Html.page(
+                "Set up your account",
+                summary + "<p>Taking you to the seller's site at <code>"
+                        + escape(product.fulfillmentUrl()) + "</code> to set up your account.</p>"
+                        + form(product, agreement, token) + "</div>"
+                        + "<script>document.getElementById('fulfillment').submit();</script>");
     }
 
     private static String form(Product product, Agreement agreement, RegistrationToken token) {

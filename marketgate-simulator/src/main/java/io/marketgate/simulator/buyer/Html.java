@@ -69,7 +69,9 @@ final class Html {
     }
 
     static String errorPage(String title, String message) {
-        return page(title, "<div class=\"card error\"><h2>" + escape(title) + "</h2><p>" + escape(message)
-                + "</p><p><a href=\"/buyer\">Back to the products</a></p></div>");
+        return page(
+                title,
+                "<div class=\"card error\"><h2>" + escape(title) + "</h2><p>" + escape(message)
+                        + "</p><p><a href=\"/buyer\">Back to the products</a></p></div>");
     }
 }

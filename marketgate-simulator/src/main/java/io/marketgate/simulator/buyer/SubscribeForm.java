@@ -35,24 +35,25 @@ record SubscribeForm(String productCode, String buyerAccountId, String newBuyerN
             throw new InvalidField("resellerAccountId", "the reseller account must be a 12-digit AWS account id");
         }
         String offerType = "free-trial".equals(form.get("offerType")) ? "free-trial" : null;
-        List<EntitlementGrant> terms = product.pricingModel().hasEntitlements()
-                ? contractTerms(form, product, now) : List.of();
+        List<EntitlementGrant> terms =
+                product.pricingModel().hasEntitlements() ? contractTerms(form, product, now) : List.of();
         boolean holdPayment = "true".equals(form.get("holdPayment"));
-        SubscribeOptions options = new SubscribeOptions(offerType, null,
-                reseller == null ? null : reseller.strip(), terms, !holdPayment);
+        SubscribeOptions options =
+                new SubscribeOptions(offerType, null, reseller == null ? null : reseller.strip(), terms, !holdPayment);
         return new SubscribeForm(product.code(), buyer, blankToNull(form.get("newBuyerName")), options);
     }
 
     /** One Integer entitlement per non-metered dimension with a positive quantity, all ending together. */
     private static List<EntitlementGrant> contractTerms(Map<String, String> form, Product product, Instant now) {
-        Instant expiration = now.atOffset(ZoneOffset.UTC).plusMonths(contractMonths(form)).toInstant();
+        Instant expiration =
+                now.atOffset(ZoneOffset.UTC).plusMonths(contractMonths(form)).toInstant();
         List<EntitlementGrant> grants = new ArrayList<>();
         for (Dimension dimension : product.dimensions()) {
             if (dimension.metered()) {
                 continue;
             }
-            int quantity = wholeNumber(form.get(QUANTITY_PREFIX + dimension.key()),
-                    QUANTITY_PREFIX + dimension.key(), Integer.MAX_VALUE);
+            int quantity = wholeNumber(
+                    form.get(QUANTITY_PREFIX + dimension.key()), QUANTITY_PREFIX + dimension.key(), Integer.MAX_VALUE);
             if (quantity > 0) {
                 grants.add(new EntitlementGrant(dimension.key(), quantity, expiration));
             }

@@ -20,8 +20,12 @@ final class SubscribeFormView {
     static String render(Product product, List<Buyer> buyers) {
         String code = escape(product.code());
         StringBuilder form = new StringBuilder("<form method=\"post\" action=\"/buyer/subscribe\">")
-                .append("<input type=\"hidden\" name=\"productCode\" value=\"").append(code).append("\">")
-                .append("<div class=\"row\"><div>").append(buyerChoice(buyers)).append("</div><div>")
+                .append("<input type=\"hidden\" name=\"productCode\" value=\"")
+                .append(code)
+                .append("\">")
+                .append("<div class=\"row\"><div>")
+                .append(buyerChoice(buyers))
+                .append("</div><div>")
                 .append("<label>Name of a new account</label><input type=\"text\" name=\"newBuyerName\" ")
                 .append("placeholder=\"e.g. Example Corp\"></div></div>")
                 .append(offerChoice());
@@ -29,9 +33,11 @@ final class SubscribeFormView {
             form.append(contractTerms(product));
         }
         form.append("<label>Reseller (channel partner) account, for a sale through a reseller</label>")
-                .append("<input type=\"text\" name=\"resellerAccountId\" placeholder=\"12-digit account id, optional\">")
+                .append(
+                        "<input type=\"text\" name=\"resellerAccountId\" placeholder=\"12-digit account id, optional\">")
                 .append("<div><label class=\"inline\"><input type=\"checkbox\" name=\"holdPayment\" value=\"true\">")
-                .append("Hold payment (the agreement stays pending until the control API succeeds or fails it)</label></div>")
+                .append(
+                        "Hold payment (the agreement stays pending until the control API succeeds or fails it)</label></div>")
                 .append("<div><button type=\"submit\">Subscribe</button></div></form>");
         return form.toString();
     }
@@ -39,10 +45,17 @@ final class SubscribeFormView {
     private static String buyerChoice(List<Buyer> buyers) {
         StringBuilder select = new StringBuilder("<label>Buyer AWS account</label><select name=\"buyerAccountId\">");
         for (Buyer buyer : buyers) {
-            select.append("<option value=\"").append(escape(buyer.accountId())).append("\">")
-                    .append(escape(buyer.name())).append(" (").append(escape(buyer.accountId())).append(")</option>");
+            select.append("<option value=\"")
+                    .append(escape(buyer.accountId()))
+                    .append("\">")
+                    .append(escape(buyer.name()))
+                    .append(" (")
+                    .append(escape(buyer.accountId()))
+                    .append(")</option>");
         }
-        return select.append("<option value=\"").append(NEW_BUYER).append("\">Create a new account</option></select>")
+        return select.append("<option value=\"")
+                .append(NEW_BUYER)
+                .append("\">Create a new account</option></select>")
                 .toString();
     }
 
@@ -59,9 +72,13 @@ final class SubscribeFormView {
                 .append("<div class=\"row\">");
         for (Dimension dimension : product.dimensions()) {
             if (!dimension.metered()) {
-                terms.append("<div><label>").append(escape(dimension.description())).append(" (<code>")
-                        .append(escape(dimension.key())).append("</code>)</label><input type=\"number\" min=\"0\" ")
-                        .append("name=\"").append(escape(SubscribeForm.QUANTITY_PREFIX + dimension.key()))
+                terms.append("<div><label>")
+                        .append(escape(dimension.description()))
+                        .append(" (<code>")
+                        .append(escape(dimension.key()))
+                        .append("</code>)</label><input type=\"number\" min=\"0\" ")
+                        .append("name=\"")
+                        .append(escape(SubscribeForm.QUANTITY_PREFIX + dimension.key()))
                         .append("\" value=\"1\"></div>");
             }
         }

@@ -60,13 +60,16 @@ final class AgreementEndpoints {
     }
 
     private void transition(Router router, String action, Function<String, Agreement> change) {
-        router.post("/_sim/agreements/{id}/" + action, JsonEndpoint.of(r ->
-                JsonEndpoint.ok(ControlViews.agreement(change.apply(require(r).id())))));
+        router.post(
+                "/_sim/agreements/{id}/" + action,
+                JsonEndpoint.of(r -> JsonEndpoint.ok(
+                        ControlViews.agreement(change.apply(require(r).id())))));
     }
 
     /** A fresh registration token, as when the buyer clicks "Set up your account" again. */
     private SimResponse newToken(SimRequest request) {
-        return JsonEndpoint.created(ControlViews.token(state.issueToken(require(request).id())));
+        return JsonEndpoint.created(
+                ControlViews.token(state.issueToken(require(request).id())));
     }
 
     private SimResponse changeEntitlements(SimRequest request) {
@@ -76,8 +79,8 @@ final class AgreementEndpoints {
         if (entitlements == null || entitlements.isNull()) {
             throw new InvalidField("entitlements", "entitlements is required (an empty array removes them all)");
         }
-        var grants = EntitlementRequest.parse(entitlements, state.requireProduct(agreement.productCode()),
-                "entitlements");
+        var grants =
+                EntitlementRequest.parse(entitlements, state.requireProduct(agreement.productCode()), "entitlements");
         return JsonEndpoint.ok(ControlViews.agreement(state.changeEntitlements(agreement.id(), grants)));
     }
 

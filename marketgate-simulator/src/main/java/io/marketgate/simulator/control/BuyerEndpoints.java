@@ -18,8 +18,9 @@ final class BuyerEndpoints {
 
     void register(Router router) {
         router.post("/_sim/buyers", JsonEndpoint.of(this::create));
-        router.get("/_sim/buyers", JsonEndpoint.of(r -> JsonEndpoint.ok(
-                ControlViews.list(state.buyers(), ControlViews::buyer))));
+        router.get(
+                "/_sim/buyers",
+                JsonEndpoint.of(r -> JsonEndpoint.ok(ControlViews.list(state.buyers(), ControlViews::buyer))));
         router.get("/_sim/buyers/{accountId}", JsonEndpoint.of(r -> JsonEndpoint.ok(ControlViews.buyer(require(r)))));
         router.post("/_sim/buyers/{accountId}/suspend", JsonEndpoint.of(r -> suspend(r, true)));
         router.post("/_sim/buyers/{accountId}/unsuspend", JsonEndpoint.of(r -> suspend(r, false)));

@@ -33,7 +33,11 @@ public final class ControlViews {
         node.put("pricingModel", product.pricingModel().wireName());
         ArrayNode dimensions = node.putArray("dimensions");
         for (Dimension d : product.dimensions()) {
-            dimensions.addObject().put("key", d.key()).put("description", d.description()).put("metered", d.metered());
+            dimensions
+                    .addObject()
+                    .put("key", d.key())
+                    .put("description", d.description())
+                    .put("metered", d.metered());
         }
         node.put("fulfillmentUrl", product.fulfillmentUrl());
         node.put("notificationQueue", product.notificationQueue());

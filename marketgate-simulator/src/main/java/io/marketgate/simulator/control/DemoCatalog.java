@@ -28,17 +28,31 @@ public final class DemoCatalog {
      */
     public static List<Product> seed(SimState state, String fulfillmentBase) {
         String base = fulfillmentBase.endsWith("/") ? fulfillmentBase : fulfillmentBase + "/";
-        Product payAsYouGo = state.putProduct(new Product(DEMO_PRODUCT, "Demo Product (pay as you go)",
-                SELLER_ACCOUNT, IdentityMode.LICENSE, PricingModel.SUBSCRIPTION,
-                List.of(new Dimension("api_calls", "API calls", true),
+        Product payAsYouGo = state.putProduct(new Product(
+                DEMO_PRODUCT,
+                "Demo Product (pay as you go)",
+                SELLER_ACCOUNT,
+                IdentityMode.LICENSE,
+                PricingModel.SUBSCRIPTION,
+                List.of(
+                        new Dimension("api_calls", "API calls", true),
                         new Dimension("storage_gb_hours", "Storage (GB-hours)", true)),
-                base + DEMO_PRODUCT, "marketgate-notifications", "marketgate-events"));
-        Product contract = state.putProduct(new Product(DEMO_CONTRACT, "Demo Contract (seats and overage)",
-                SELLER_ACCOUNT, IdentityMode.LICENSE, PricingModel.CONTRACT_WITH_CONSUMPTION,
-                List.of(new Dimension("seats", "Named user seats", false),
+                base + DEMO_PRODUCT,
+                "marketgate-notifications",
+                "marketgate-events"));
+        Product contract = state.putProduct(new Product(
+                DEMO_CONTRACT,
+                "Demo Contract (seats and overage)",
+                SELLER_ACCOUNT,
+                IdentityMode.LICENSE,
+                PricingModel.CONTRACT_WITH_CONSUMPTION,
+                List.of(
+                        new Dimension("seats", "Named user seats", false),
                         new Dimension("premium_support", "Premium support", false),
                         new Dimension("extra_api_calls", "API calls beyond the contract", true)),
-                base + DEMO_CONTRACT, "marketgate-notifications", "marketgate-events"));
+                base + DEMO_CONTRACT,
+                "marketgate-notifications",
+                "marketgate-events"));
         BuyerAccounts.open(state, "222233334444", "Demo Buyer One");
         BuyerAccounts.open(state, "333344445555", "Demo Buyer Two");
         return List.of(payAsYouGo, contract);

@@ -28,8 +28,10 @@ final class EntitlementRequest {
             throw new InvalidField(path, path + " must be an array of {dimension, value, expiration}");
         }
         if (!array.isEmpty() && !product.pricingModel().hasEntitlements()) {
-            throw new InvalidField(path, "product " + product.code() + " is a "
-                    + product.pricingModel().wireName() + " product and has no contract entitlements");
+            throw new InvalidField(
+                    path,
+                    "product " + product.code() + " is a "
+                            + product.pricingModel().wireName() + " product and has no contract entitlements");
         }
         List<EntitlementGrant> grants = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
@@ -43,13 +45,17 @@ final class EntitlementRequest {
             throw new InvalidField(path, path + " must be an object {dimension, value, expiration}");
         }
         String key = requiredText(node, "dimension", path + ".dimension");
-        Dimension dimension = product.dimension(key).orElseThrow(() -> new InvalidField(path + ".dimension",
-                "product " + product.code() + " has no dimension " + key));
+        Dimension dimension = product.dimension(key)
+                .orElseThrow(() -> new InvalidField(
+                        path + ".dimension", "product " + product.code() + " has no dimension " + key));
         if (dimension.metered()) {
-            throw new InvalidField(path + ".dimension", "dimension " + key
-                    + " is metered; contract entitlements are for the non-metered dimensions");
+            throw new InvalidField(
+                    path + ".dimension",
+                    "dimension " + key + " is metered; contract entitlements are for the non-metered dimensions");
         }
-        return new EntitlementGrant(key, value(node.get("value"), path + ".value"),
+        return new EntitlementGrant(
+                key,
+                value(node.get("value"), path + ".value"),
                 optionalInstant(node, "expiration", path + ".expiration"));
     }
 

@@ -17,16 +17,19 @@ final class ProductEndpoints {
 
     void register(Router router) {
         router.post("/_sim/products", JsonEndpoint.of(this::put));
-        router.get("/_sim/products", JsonEndpoint.of(r -> JsonEndpoint.ok(
-                ControlViews.list(state.products(), ControlViews::product))));
+        router.get(
+                "/_sim/products",
+                JsonEndpoint.of(r -> JsonEndpoint.ok(ControlViews.list(state.products(), ControlViews::product))));
         router.get("/_sim/products/{code}", JsonEndpoint.of(this::get));
     }
 
     private SimResponse put(SimRequest request) {
-        Product product = ProductRequest.parse(JsonEndpoint.objectBody(request), () -> state.ids().accountId());
+        Product product = ProductRequest.parse(
+                JsonEndpoint.objectBody(request), () -> state.ids().accountId());
         boolean replaced = state.product(product.code()).isPresent();
         state.putProduct(product);
-        return replaced ? JsonEndpoint.ok(ControlViews.product(product))
+        return replaced
+                ? JsonEndpoint.ok(ControlViews.product(product))
                 : JsonEndpoint.created(ControlViews.product(product));
     }
 

@@ -37,8 +37,13 @@ final class ProductRequest {
         IdentityMode identityMode = identityMode(optionalText(body, "identityMode", "identityMode"));
         PricingModel pricingModel = pricingModel(optionalText(body, "pricingModel", "pricingModel"));
         List<Dimension> dimensions = dimensions(body.get("dimensions"), pricingModel);
-        return new Product(code, title == null || title.isBlank() ? code : title,
-                seller != null ? seller : generatedSellerAccount.get(), identityMode, pricingModel, dimensions,
+        return new Product(
+                code,
+                title == null || title.isBlank() ? code : title,
+                seller != null ? seller : generatedSellerAccount.get(),
+                identityMode,
+                pricingModel,
+                dimensions,
                 fulfillmentUrl(optionalText(body, "fulfillmentUrl", "fulfillmentUrl")),
                 optionalText(body, "notificationQueue", "notificationQueue"),
                 optionalText(body, "eventQueue", "eventQueue"));
@@ -63,8 +68,8 @@ final class ProductRequest {
         try {
             return PricingModel.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidField("pricingModel",
-                    "pricingModel must be one of subscription, contract, contract-with-consumption");
+            throw new InvalidField(
+                    "pricingModel", "pricingModel must be one of subscription, contract, contract-with-consumption");
         }
     }
 
@@ -77,7 +82,8 @@ final class ProductRequest {
         for (int i = 0; i < array.size(); i++) {
             Dimension dimension = dimension(array.get(i), "dimensions[" + i + "]", model);
             if (!keys.add(dimension.key())) {
-                throw new InvalidField("dimensions[" + i + "].key", "dimension key " + dimension.key() + " is repeated");
+                throw new InvalidField(
+                        "dimensions[" + i + "].key", "dimension key " + dimension.key() + " is repeated");
             }
             dimensions.add(dimension);
         }
@@ -99,7 +105,8 @@ final class ProductRequest {
         }
         // Subscriptions only meter; contracts only entitle; consumption contracts say per dimension.
         boolean metered = meteredNode == null || meteredNode.isNull()
-                ? model == PricingModel.SUBSCRIPTION : meteredNode.booleanValue();
+                ? model == PricingModel.SUBSCRIPTION
+                : meteredNode.booleanValue();
         if (metered && !model.isMetered()) {
             throw new InvalidField(path + ".metered", "a contract product has no metered dimensions");
         }

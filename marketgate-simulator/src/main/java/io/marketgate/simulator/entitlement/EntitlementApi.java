@@ -59,9 +59,11 @@ public final class EntitlementApi {
 
     /** The page the request asks for; a product the simulator does not list is an invalid parameter. */
     public EntitlementPaging.Page getEntitlements(GetEntitlementsRequest request) {
-        Product product = state.product(request.productCode()).orElseThrow(() -> invalidParameter(
-                "ProductCode " + request.productCode() + " is not a product listed in the simulator"));
-        List<EntitlementRow> matching = catalog.rows(product).stream().filter(request::matches).toList();
+        Product product = state.product(request.productCode())
+                .orElseThrow(() -> invalidParameter(
+                        "ProductCode " + request.productCode() + " is not a product listed in the simulator"));
+        List<EntitlementRow> matching =
+                catalog.rows(product).stream().filter(request::matches).toList();
         return paging.page(request, matching);
     }
 
@@ -78,7 +80,9 @@ public final class EntitlementApi {
 
     private static Map<String, Object> result(EntitlementPaging.Page page) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("Entitlements", page.entitlements().stream().map(EntitlementApi::entitlement).toList());
+        result.put(
+                "Entitlements",
+                page.entitlements().stream().map(EntitlementApi::entitlement).toList());
         result.put("NextToken", page.nextToken());
         return result;
     }

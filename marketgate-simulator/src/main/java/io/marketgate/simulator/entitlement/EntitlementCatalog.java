@@ -34,13 +34,23 @@ final class EntitlementCatalog {
     }
 
     private static boolean reportsEntitlements(Agreement agreement) {
-        return agreement.status() == AgreementStatus.ACTIVE || agreement.status() == AgreementStatus.UNSUBSCRIBE_PENDING;
+        return agreement.status() == AgreementStatus.ACTIVE
+                || agreement.status() == AgreementStatus.UNSUBSCRIBE_PENDING;
     }
 
     private EntitlementRow row(Product product, Agreement agreement, EntitlementGrant grant) {
-        String customerIdentifier = product.identityMode() == IdentityMode.LICENSE ? null
-                : state.findBuyer(agreement.buyerAccountId()).map(Buyer::customerIdentifier).orElse(null);
-        return new EntitlementRow(product.code(), grant.dimension(), customerIdentifier, agreement.buyerAccountId(),
-                agreement.licenseArn(), grant.value(), grant.expiration());
+        String customerIdentifier = product.identityMode() == IdentityMode.LICENSE
+                ? null
+                : state.findBuyer(agreement.buyerAccountId())
+                        .map(Buyer::customerIdentifier)
+                        .orElse(null);
+        return new EntitlementRow(
+                product.code(),
+                grant.dimension(),
+                customerIdentifier,
+                agreement.buyerAccountId(),
+                agreement.licenseArn(),
+                grant.value(),
+                grant.expiration());
     }
 }

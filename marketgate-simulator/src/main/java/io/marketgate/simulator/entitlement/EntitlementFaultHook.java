@@ -29,8 +29,8 @@ public interface EntitlementFaultHook {
     static EntitlementFaultHook from(Faults faults) {
         return request -> switch (faults.decide("GetEntitlements")) {
             case FaultDecision.Proceed proceed -> Optional.empty();
-            case FaultDecision.Throttle throttle -> Optional.of(new EntitlementApiError(
-                    EntitlementApiError.Type.THROTTLING, "Rate exceeded"));
+            case FaultDecision.Throttle throttle ->
+                Optional.of(new EntitlementApiError(EntitlementApiError.Type.THROTTLING, "Rate exceeded"));
             case FaultDecision.InternalError error -> Optional.of(internalError());
             case FaultDecision.Disabled disabled -> Optional.of(internalError());
             case FaultDecision.Timeout timeout -> {
@@ -41,7 +41,7 @@ public interface EntitlementFaultHook {
     }
 
     private static EntitlementApiError internalError() {
-        return new EntitlementApiError(EntitlementApiError.Type.INTERNAL_SERVICE_ERROR,
-                "An internal error has occurred. Retry your request.");
+        return new EntitlementApiError(
+                EntitlementApiError.Type.INTERNAL_SERVICE_ERROR, "An internal error has occurred. Retry your request.");
     }
 }

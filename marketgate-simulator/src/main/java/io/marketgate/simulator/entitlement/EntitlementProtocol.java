@@ -17,6 +17,7 @@ enum EntitlementProtocol {
 
     /** Smithy RPC v2 CBOR errors carry the error's absolute shape id in {@code __type}. */
     static final String SHAPE_NAMESPACE = "com.amazonaws.marketplaceentitlementservice#";
+
     static final String SMITHY_PROTOCOL = "rpc-v2-cbor";
 
     private final ObjectMapper mapper;

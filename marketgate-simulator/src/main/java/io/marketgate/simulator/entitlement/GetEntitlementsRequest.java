@@ -29,8 +29,11 @@ public record GetEntitlementsRequest(
         if (body == null || !body.isObject()) {
             throw invalidParameter("The request body must be a GetEntitlementsRequest object");
         }
-        return new GetEntitlementsRequest(productCode(body.get("ProductCode")), filters(body.get("Filter")),
-                maxResults(body.get("MaxResults")), nextToken(body.get("NextToken")));
+        return new GetEntitlementsRequest(
+                productCode(body.get("ProductCode")),
+                filters(body.get("Filter")),
+                maxResults(body.get("MaxResults")),
+                nextToken(body.get("NextToken")));
     }
 
     public boolean matches(EntitlementRow row) {
@@ -44,7 +47,9 @@ public record GetEntitlementsRequest(
         if (node == null || node.isNull()) {
             throw invalidParameter("ProductCode is required");
         }
-        if (!node.isString() || node.stringValue().isEmpty() || node.stringValue().length() > 255) {
+        if (!node.isString()
+                || node.stringValue().isEmpty()
+                || node.stringValue().length() > 255) {
             throw invalidParameter("ProductCode must be a string of 1 to 255 characters");
         }
         return node.stringValue();
@@ -54,8 +59,10 @@ public record GetEntitlementsRequest(
         if (node == null || node.isNull()) {
             return MAX_RESULTS_LIMIT;
         }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()
-                || node.intValue() < 1 || node.intValue() > MAX_RESULTS_LIMIT) {
+        if (!node.isIntegralNumber()
+                || !node.canConvertToInt()
+                || node.intValue() < 1
+                || node.intValue() > MAX_RESULTS_LIMIT) {
             throw invalidParameter("MaxResults must be an integer from 1 to " + MAX_RESULTS_LIMIT + "; got " + node);
         }
         return node.intValue();
@@ -80,14 +87,16 @@ public record GetEntitlementsRequest(
             throw invalidParameter("Filter must be a map from filter name to a list of values");
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            EntitlementFilter key = EntitlementFilter.parse(entry.getKey()).orElseThrow(() -> invalidParameter(
-                    "Filter key " + entry.getKey() + " is not one of CUSTOMER_IDENTIFIER, DIMENSION, "
-                            + "CUSTOMER_AWS_ACCOUNT_ID, LICENSE_ARN"));
+            EntitlementFilter key = EntitlementFilter.parse(entry.getKey())
+                    .orElseThrow(() -> invalidParameter(
+                            "Filter key " + entry.getKey() + " is not one of CUSTOMER_IDENTIFIER, DIMENSION, "
+                                    + "CUSTOMER_AWS_ACCOUNT_ID, LICENSE_ARN"));
             filters.put(key, filterValues(key, entry.getValue()));
         }
         if (filters.containsKey(EntitlementFilter.CUSTOMER_IDENTIFIER)
                 && filters.containsKey(EntitlementFilter.CUSTOMER_AWS_ACCOUNT_ID)) {
-            throw invalidParameter("Filter keys CUSTOMER_IDENTIFIER and CUSTOMER_AWS_ACCOUNT_ID are mutually exclusive");
+            throw invalidParameter(
+                    "Filter keys CUSTOMER_IDENTIFIER and CUSTOMER_AWS_ACCOUNT_ID are mutually exclusive");
         }
         return filters;
     }

@@ -28,16 +28,24 @@ final class PageTokens {
     private final SecretKeySpec key;
 
     PageTokens(long seed) {
-        byte[] keyBytes = ByteBuffer.allocate(Long.BYTES + 16).putLong(seed)
-                .put("entitlement-page".getBytes(StandardCharsets.US_ASCII)).array();
+        byte[] keyBytes = ByteBuffer.allocate(Long.BYTES + 16)
+                .putLong(seed)
+                .put("entitlement-page".getBytes(StandardCharsets.US_ASCII))
+                .array();
         this.key = new SecretKeySpec(keyBytes, "HmacSHA256");
     }
 
     String issue(GetEntitlementsRequest request, Position next) {
-        byte[] payload = ByteBuffer.allocate(8 + 8).putInt(next.offset()).putInt(next.page())
-                .putLong(fingerprint(request)).array();
+        byte[] payload = ByteBuffer.allocate(8 + 8)
+                .putInt(next.offset())
+                .putInt(next.page())
+                .putLong(fingerprint(request))
+                .array();
         byte[] mac = mac(payload);
-        byte[] token = ByteBuffer.allocate(payload.length + MAC_BYTES).put(payload).put(mac, 0, MAC_BYTES).array();
+        byte[] token = ByteBuffer.allocate(payload.length + MAC_BYTES)
+                .put(payload)
+                .put(mac, 0, MAC_BYTES)
+                .array();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
@@ -46,8 +54,9 @@ final class PageTokens {
         if (request.nextToken() == null) {
             return Position.FIRST;
         }
-        return decode(request).orElseThrow(() -> invalidParameter(
-                "NextToken is not valid: it was altered or issued for a different ProductCode or Filter"));
+        return decode(request)
+                .orElseThrow(() -> invalidParameter(
+                        "NextToken is not valid: it was altered or issued for a different ProductCode or Filter"));
     }
 
     private Optional<Position> decode(GetEntitlementsRequest request) {
@@ -76,9 +85,11 @@ final class PageTokens {
 
     /** Product and filters, not MaxResults: clients may change the page size between pages. */
     private static long fingerprint(GetEntitlementsRequest request) {
-        String canonical = request.productCode() + "|" + new TreeMap<>(request.filters().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(e -> e.getKey().name(),
-                        e -> new java.util.TreeSet<>(e.getValue()).toString()))).toString();
+        String canonical = request.productCode() + "|"
+                + new TreeMap<>(request.filters().entrySet().stream()
+                                .collect(java.util.stream.Collectors.toMap(
+                                        e -> e.getKey().name(), e -> new java.util.TreeSet<>(e.getValue()).toString())))
+                        .toString();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest).getLong();

@@ -39,7 +39,9 @@ final class WireTree {
             case Double number -> generator.writeNumber(number);
             case Boolean flag -> generator.writeBoolean(flag);
             case Instant instant -> writeTimestamp(generator, instant);
-            default -> throw new IllegalArgumentException("cannot write " + value.getClass().getName());
+            default ->
+                throw new IllegalArgumentException(
+                        "cannot write " + value.getClass().getName());
         }
     }
 

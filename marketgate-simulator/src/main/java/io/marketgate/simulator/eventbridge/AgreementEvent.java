@@ -9,5 +9,5 @@ import java.util.Map;
  * @param detail the event's {@code detail}
  * @param followsEnd whether AWS sends it some time after the agreement ended (License Deprovisioned)
  */
-public record AgreementEvent(String detailType, String account, String agreementId, Map<String, Object> detail,
-        boolean followsEnd) {}
+public record AgreementEvent(
+        String detailType, String account, String agreementId, Map<String, Object> detail, boolean followsEnd) {}

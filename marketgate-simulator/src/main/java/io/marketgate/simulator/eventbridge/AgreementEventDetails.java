@@ -29,7 +29,9 @@ final class AgreementEventDetails {
         agreementPart.put("status", "ACTIVE");
         agreementPart.put("acceptanceTime", time(agreement.createdAt()));
         agreementPart.put("startTime", time(agreement.createdAt()));
-        agreement.entitlements().stream().map(EntitlementGrant::expiration).max(Instant::compareTo)
+        agreement.entitlements().stream()
+                .map(EntitlementGrant::expiration)
+                .max(Instant::compareTo)
                 .ifPresent(end -> agreementPart.put("endTime", time(end)));
         if (agreement.resellerAccountId() == null) {
             agreementPart.put("autoRenewalEnabled", false);

@@ -33,7 +33,8 @@ public final class AgreementEvents {
 
     /** The events for one lifecycle event, in sending order (possibly none). */
     public List<AgreementEvent> eventsFor(LifecycleEvent event, boolean licenseArnWithPrefix) {
-        AgreementEventDetails details = new AgreementEventDetails(event.agreement(), event.product(), licenseArnWithPrefix);
+        AgreementEventDetails details =
+                new AgreementEventDetails(event.agreement(), event.product(), licenseArnWithPrefix);
         List<AgreementEvent> out = new ArrayList<>();
         switch (event) {
             case LifecycleEvent.SubscribeSucceeded ignored -> {
@@ -47,8 +48,8 @@ public final class AgreementEvents {
             }
             case LifecycleEvent.UnsubscribePending ignored -> addEnd(event, details, out);
             case LifecycleEvent.Unsubscribed ignored -> addEnd(event, details, out);
-            case LifecycleEvent.Subscribed ignored -> { }
-            case LifecycleEvent.SubscribeFailed ignored -> { }
+            case LifecycleEvent.Subscribed ignored -> {}
+            case LifecycleEvent.SubscribeFailed ignored -> {}
         }
         return out;
     }
@@ -85,9 +86,13 @@ public final class AgreementEvents {
         return new AgreementEvent(name + recipient, event.product().sellerAccountId(), agreement.id(), detail, false);
     }
 
-    private static AgreementEvent licenseEvent(LifecycleEvent event, String name, Map<String, Object> detail,
-            boolean followsEnd) {
-        return new AgreementEvent(name + " - Manufacturer", event.product().sellerAccountId(),
-                event.agreement().id(), detail, followsEnd);
+    private static AgreementEvent licenseEvent(
+            LifecycleEvent event, String name, Map<String, Object> detail, boolean followsEnd) {
+        return new AgreementEvent(
+                name + " - Manufacturer",
+                event.product().sellerAccountId(),
+                event.agreement().id(),
+                detail,
+                followsEnd);
     }
 }

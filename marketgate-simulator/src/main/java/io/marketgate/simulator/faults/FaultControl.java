@@ -39,10 +39,15 @@ public final class FaultControl {
     private SimResponse put(SimRequest request) {
         try {
             JsonNode body = JSON.readTree(request.body());
-            FaultSpec spec = new FaultSpec(number(body, "throttlePercent"), number(body, "errorPercent"),
-                    number(body, "timeoutPercent"), (long) number(body, "timeoutMs"),
-                    body.path("timeoutAfterProcessing").asBoolean(false), (long) number(body, "latencyMs"),
-                    number(body, "unprocessedPercent"), body.path("disabled").asBoolean(false));
+            FaultSpec spec = new FaultSpec(
+                    number(body, "throttlePercent"),
+                    number(body, "errorPercent"),
+                    number(body, "timeoutPercent"),
+                    (long) number(body, "timeoutMs"),
+                    body.path("timeoutAfterProcessing").asBoolean(false),
+                    (long) number(body, "latencyMs"),
+                    number(body, "unprocessedPercent"),
+                    body.path("disabled").asBoolean(false));
             faults.put(request.pathParam("operation"), spec);
             return json(200, JSON.valueToTree(spec));
         } catch (JacksonException e) {

@@ -118,7 +118,7 @@ public final class Faults {
     }
 
     public static SimResponse internalError() {
-        return AwsErrors.json(500, "InternalServiceErrorException",
-                "An internal error has occurred. Retry your request.");
+        return AwsErrors.json(
+                500, "InternalServiceErrorException", "An internal error has occurred. Retry your request.");
     }
 }

@@ -92,9 +92,11 @@ public final class SimHttpServer implements AutoCloseable {
         if (response.dropsConnection()) {
             return; // closing an exchange before its headers are sent closes the connection unanswered
         }
-        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        response.headers()
+                .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         if (!exchange.getResponseHeaders().containsKey("x-amzn-RequestId")) {
-            exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+            exchange.getResponseHeaders()
+                    .set("x-amzn-RequestId", UUID.randomUUID().toString());
         }
         byte[] body = response.body() == null ? new byte[0] : response.body();
         boolean noBody = "HEAD".equals(exchange.getRequestMethod()) || response.status() == 204;

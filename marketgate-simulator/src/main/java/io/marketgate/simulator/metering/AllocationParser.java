@@ -53,7 +53,8 @@ final class AllocationParser {
             if (!tag.isObject()) {
                 throw MeteringException.serialization(tagField + " must be a JSON object");
             }
-            tags.add(new UsageAllocation.Tag(BatchMeterUsageParser.string(tag, "Key", tagField + ".key"),
+            tags.add(new UsageAllocation.Tag(
+                    BatchMeterUsageParser.string(tag, "Key", tagField + ".key"),
                     BatchMeterUsageParser.string(tag, "Value", tagField + ".value")));
         }
         return tags;

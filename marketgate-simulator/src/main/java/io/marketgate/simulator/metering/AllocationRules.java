@@ -27,12 +27,15 @@ final class AllocationRules {
         }
         String field = record.field("usageAllocations");
         if (allocations.isEmpty() || allocations.size() > MAX_ALLOCATIONS) {
-            throw invalidAllocations(field + " must hold 1 to " + MAX_ALLOCATIONS + " allocations; got " + allocations.size());
+            throw invalidAllocations(
+                    field + " must hold 1 to " + MAX_ALLOCATIONS + " allocations; got " + allocations.size());
         }
-        long sum = allocations.stream().mapToLong(UsageAllocation::allocatedUsageQuantity).sum();
+        long sum = allocations.stream()
+                .mapToLong(UsageAllocation::allocatedUsageQuantity)
+                .sum();
         if (sum != record.quantity()) {
-            throw invalidAllocations("Sum of allocated usage quantities (" + sum + ") is not equal to the usage quantity ("
-                    + record.quantity() + ") at " + field);
+            throw invalidAllocations("Sum of allocated usage quantities (" + sum
+                    + ") is not equal to the usage quantity (" + record.quantity() + ") at " + field);
         }
         Set<Set<UsageAllocation.Tag>> tagSets = new HashSet<>();
         for (int i = 0; i < allocations.size(); i++) {
@@ -67,7 +70,10 @@ final class AllocationRules {
     }
 
     private static void checkText(String text, String field, int maxLength) {
-        if (text == null || text.isEmpty() || text.length() > maxLength || !TAG_TEXT.matcher(text).matches()) {
+        if (text == null
+                || text.isEmpty()
+                || text.length() > maxLength
+                || !TAG_TEXT.matcher(text).matches()) {
             throw invalidTag("Tag " + field + " is invalid: '" + text + "' must be 1 to " + maxLength
                     + " characters of a-z A-Z 0-9 space + - = . _ : / @");
         }

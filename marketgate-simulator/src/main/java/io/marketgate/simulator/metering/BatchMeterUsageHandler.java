@@ -48,7 +48,8 @@ final class BatchMeterUsageHandler {
             statuses.add(result.get("Status").stringValue());
             results.add(result);
         }
-        SimResponse ok = SimResponse.of(200, AwsErrors.AWS_JSON, BatchMeterUsageParser.JSON.writeValueAsBytes(response));
+        SimResponse ok =
+                SimResponse.of(200, AwsErrors.AWS_JSON, BatchMeterUsageParser.JSON.writeValueAsBytes(response));
         return new MeteringReply(ok, statuses, unprocessed.size());
     }
 
@@ -77,9 +78,20 @@ final class BatchMeterUsageHandler {
     private LedgerEntry entry(ResolvedRecord record, Caller caller, Instant now) {
         UsageRecordInput input = record.input();
         String account = input.customerAwsAccountId() != null ? input.customerAwsAccountId() : record.buyerAccountId();
-        return new LedgerEntry(state.ids().uuid(), caller.region(), caller.accountId(), record.product().code(),
-                input.customerIdentifier(), account, input.licenseArn(), input.dimension(),
-                input.timestamp().truncatedTo(ChronoUnit.HOURS), input.timestamp(), input.quantity(), input.allocations(),
-                now, record.key().keyedBy().name());
+        return new LedgerEntry(
+                state.ids().uuid(),
+                caller.region(),
+                caller.accountId(),
+                record.product().code(),
+                input.customerIdentifier(),
+                account,
+                input.licenseArn(),
+                input.dimension(),
+                input.timestamp().truncatedTo(ChronoUnit.HOURS),
+                input.timestamp(),
+                input.quantity(),
+                input.allocations(),
+                now,
+                record.key().keyedBy().name());
     }
 }

@@ -20,7 +20,8 @@ final class BatchMeterUsageParser {
 
     /** Floats as BigDecimal, so {@code 1795428000.123} keeps its milliseconds and echoes back unchanged. */
     static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     static final int MAX_REQUEST_BYTES = 1024 * 1024;
     static final int MAX_RECORDS = 25;
@@ -104,10 +105,10 @@ final class BatchMeterUsageParser {
         if (licenseArn != null) {
             violations.pattern(prefix + "licenseArn", licenseArn, LICENSE_ARN);
         }
-        List<UsageAllocation> allocations = AllocationParser.parse(node.get("UsageAllocations"),
-                prefix + "usageAllocations", violations);
-        return new UsageRecordInput(position, timestamp, dimension, quantity, customerIdentifier, account, licenseArn,
-                allocations, node);
+        List<UsageAllocation> allocations =
+                AllocationParser.parse(node.get("UsageAllocations"), prefix + "usageAllocations", violations);
+        return new UsageRecordInput(
+                position, timestamp, dimension, quantity, customerIdentifier, account, licenseArn, allocations, node);
     }
 
     /** awsJson timestamps are epoch seconds: integers from the CLI, three decimals from the SDKs. */
@@ -134,7 +135,9 @@ final class BatchMeterUsageParser {
             throw MeteringException.serialization(field + " must be an integer; got " + node);
         }
         BigInteger value = node.bigIntegerValue();
-        long clamped = value.max(BigInteger.valueOf(Long.MIN_VALUE)).min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+        long clamped = value.max(BigInteger.valueOf(Long.MIN_VALUE))
+                .min(BigInteger.valueOf(Long.MAX_VALUE))
+                .longValue();
         violations.range(field, clamped, 0, MAX_QUANTITY);
         return clamped;
     }

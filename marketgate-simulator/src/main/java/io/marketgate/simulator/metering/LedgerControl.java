@@ -49,7 +49,9 @@ final class LedgerControl {
         }
         List<LedgerEntry> entries = ledger.entries(query);
         ObjectNode body = JSON.createObjectNode();
-        body.put("totalQuantity", entries.stream().mapToLong(LedgerEntry::quantity).sum());
+        body.put(
+                "totalQuantity",
+                entries.stream().mapToLong(LedgerEntry::quantity).sum());
         body.set("entries", JSON.valueToTree(entries));
         return json(200, body);
     }

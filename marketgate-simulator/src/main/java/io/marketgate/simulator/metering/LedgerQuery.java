@@ -24,8 +24,13 @@ public record LedgerQuery(
 
     /** From {@code GET /_sim/ledger} parameters: productCode, customer, licenseArn, dimension, region, from, to. */
     public static LedgerQuery fromParameters(Map<String, String> parameters) {
-        return new LedgerQuery(parameters.get("productCode"), parameters.get("customer"), parameters.get("licenseArn"),
-                parameters.get("dimension"), parameters.get("region"), instant(parameters.get("from")),
+        return new LedgerQuery(
+                parameters.get("productCode"),
+                parameters.get("customer"),
+                parameters.get("licenseArn"),
+                parameters.get("dimension"),
+                parameters.get("region"),
+                instant(parameters.get("from")),
                 instant(parameters.get("to")));
     }
 
@@ -39,7 +44,8 @@ public record LedgerQuery(
 
     public boolean matches(LedgerEntry entry) {
         return (productCode == null || productCode.equals(entry.productCode()))
-                && (customer == null || customer.equals(entry.customerIdentifier())
+                && (customer == null
+                        || customer.equals(entry.customerIdentifier())
                         || customer.equals(entry.customerAwsAccountId()))
                 && (licenseArn == null || licenseArn.equals(entry.licenseArn()))
                 && (dimension == null || dimension.equals(entry.dimension()))
@@ -55,8 +61,8 @@ public record LedgerQuery(
         try {
             return Instant.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("from/to must be ISO-8601 instants such as 2026-03-01T00:00:00Z; got "
-                    + Objects.toString(value));
+            throw new IllegalArgumentException(
+                    "from/to must be ISO-8601 instants such as 2026-03-01T00:00:00Z; got " + Objects.toString(value));
         }
     }
 }

@@ -46,9 +46,11 @@ public final class MeteringApi {
     }
 
     public void register(Router router) {
-        router.awsJson(TARGET_PREFIX + ResolveCustomerHandler.OPERATION,
+        router.awsJson(
+                TARGET_PREFIX + ResolveCustomerHandler.OPERATION,
                 request -> call(ResolveCustomerHandler.OPERATION, request, resolveCustomer::handle));
-        router.awsJson(TARGET_PREFIX + BatchMeterUsageHandler.OPERATION,
+        router.awsJson(
+                TARGET_PREFIX + BatchMeterUsageHandler.OPERATION,
                 request -> call(BatchMeterUsageHandler.OPERATION, request, batchMeterUsage::handle));
         new LedgerControl(ledger, requestLog).register(router);
     }
@@ -67,8 +69,16 @@ public final class MeteringApi {
         long sequence = requestLog.nextSequence();
         MeteringReply reply = answer(operation, request, caller, handler);
         SimResponse response = reply.response();
-        requestLog.add(new RequestLogEntry(sequence, operation, receivedAt, caller.accountId(), caller.region(),
-                response.status(), errorType(response), errorMessage(response), reply.recordStatuses(),
+        requestLog.add(new RequestLogEntry(
+                sequence,
+                operation,
+                receivedAt,
+                caller.accountId(),
+                caller.region(),
+                response.status(),
+                errorType(response),
+                errorMessage(response),
+                reply.recordStatuses(),
                 reply.unprocessedRecords()));
         return response;
     }
@@ -85,10 +95,11 @@ public final class MeteringApi {
             case FaultDecision.InternalError error -> MeteringReply.of(Faults.internalError());
             case FaultDecision.Disabled disabled -> MeteringReply.of(Faults.disabledApi());
             case FaultDecision.Timeout timeout -> {
-                MeteringReply processed = timeout.afterProcessing() ? withinQuota(operation, request, caller, handler) : null;
+                MeteringReply processed =
+                        timeout.afterProcessing() ? withinQuota(operation, request, caller, handler) : null;
                 Thread.sleep(timeout.hold());
-                yield new MeteringReply(SimResponse.dropConnection(),
-                        processed == null ? List.of() : processed.recordStatuses(), 0);
+                yield new MeteringReply(
+                        SimResponse.dropConnection(), processed == null ? List.of() : processed.recordStatuses(), 0);
             }
         };
     }
@@ -117,7 +128,10 @@ public final class MeteringApi {
             return null;
         }
         try {
-            return BatchMeterUsageParser.JSON.readTree(response.body()).path("message").asString(null);
+            return BatchMeterUsageParser.JSON
+                    .readTree(response.body())
+                    .path("message")
+                    .asString(null);
         } catch (RuntimeException e) {
             return null;
         }

@@ -30,8 +30,8 @@ final class MeteringException extends RuntimeException {
      */
     static MeteringException validation(List<String> violations) {
         int count = violations.size();
-        String message = count + " validation error" + (count == 1 ? "" : "s") + " detected: "
-                + String.join("; ", violations);
+        String message =
+                count + " validation error" + (count == 1 ? "" : "s") + " detected: " + String.join("; ", violations);
         return client("ValidationException", message);
     }
 

@@ -50,7 +50,10 @@ public final class MeteringLedger {
 
     /** Total billed quantity of the matching entries. */
     public synchronized long total(LedgerQuery query) {
-        return entries.stream().filter(query::matches).mapToLong(LedgerEntry::quantity).sum();
+        return entries.stream()
+                .filter(query::matches)
+                .mapToLong(LedgerEntry::quantity)
+                .sum();
     }
 
     /** Forgets everything, dedupe memory included: the next record for any key bills again. */

@@ -39,12 +39,14 @@ final class RecordResolver {
         Product requestProduct = request.productCode() == null ? null : publishedProduct(request.productCode());
         List<ResolvedRecord> resolved = new ArrayList<>();
         for (UsageRecordInput record : request.usageRecords()) {
-            ResolvedRecord one = record.licenseArn() != null ? licenseKeyed(record, requestProduct)
+            ResolvedRecord one = record.licenseArn() != null
+                    ? licenseKeyed(record, requestProduct)
                     : productKeyed(record, requestProduct);
             checkDimension(record, one.product());
             AllocationRules.check(record);
             UsageWindow.problem(record.timestamp(), now).ifPresent(problem -> {
-                throw MeteringException.client("TimestampOutOfBoundsException", problem + " at " + record.field("timestamp"));
+                throw MeteringException.client(
+                        "TimestampOutOfBoundsException", problem + " at " + record.field("timestamp"));
             });
             resolved.add(one);
         }
@@ -57,8 +59,8 @@ final class RecordResolver {
             throw invalidProductCode("Product code " + productCode + " does not match any published product");
         }
         if (!product.get().sellerAccountId().equals(caller.accountId())) {
-            throw invalidProductCode("Product code " + productCode + " was not published by account " + caller.accountId()
-                    + "; call with the publishing seller account's credentials");
+            throw invalidProductCode("Product code " + productCode + " was not published by account "
+                    + caller.accountId() + "; call with the publishing seller account's credentials");
         }
         return product.get();
     }
@@ -75,18 +77,31 @@ final class RecordResolver {
                 throw invalidCustomer("CustomerIdentifier is not supported for this product's integration; send"
                         + " CustomerAWSAccountId and LicenseArn (" + record.field("customerIdentifier") + ")");
             }
-            Buyer buyer = state.buyerByCustomerIdentifier(record.customerIdentifier()).orElseThrow(() -> invalidCustomer(
-                    "CustomerIdentifier " + record.customerIdentifier() + " does not exist (" + record.field("customerIdentifier") + ")"));
-            return new ResolvedRecord(record, product, latest(product, buyer.accountId()), buyer.accountId(),
-                    DedupeKey.productCode(caller.region(), product.code(), "identifier:" + record.customerIdentifier(),
-                            record.dimension(), hour));
+            Buyer buyer = state.buyerByCustomerIdentifier(record.customerIdentifier())
+                    .orElseThrow(() -> invalidCustomer("CustomerIdentifier " + record.customerIdentifier()
+                            + " does not exist (" + record.field("customerIdentifier") + ")"));
+            return new ResolvedRecord(
+                    record,
+                    product,
+                    latest(product, buyer.accountId()),
+                    buyer.accountId(),
+                    DedupeKey.productCode(
+                            caller.region(),
+                            product.code(),
+                            "identifier:" + record.customerIdentifier(),
+                            record.dimension(),
+                            hour));
         }
         if (record.customerAwsAccountId() == null) {
             throw invalidCustomer("One of CustomerIdentifier, CustomerAWSAccountId or LicenseArn is required at "
                     + record.field("customerAWSAccountId"));
         }
         String account = record.customerAwsAccountId();
-        return new ResolvedRecord(record, product, latest(product, account), account,
+        return new ResolvedRecord(
+                record,
+                product,
+                latest(product, account),
+                account,
                 DedupeKey.productCode(caller.region(), product.code(), "account:" + account, record.dimension(), hour));
     }
 
@@ -107,10 +122,19 @@ final class RecordResolver {
         }
         checkLicenseProduct(record, product);
         if (record.timestamp().isBefore(agreement.createdAt().truncatedTo(ChronoUnit.HOURS))) {
-            throw invalidLicense(record, "was not active at " + record.timestamp() + " (activated " + agreement.createdAt() + ")");
+            throw invalidLicense(
+                    record, "was not active at " + record.timestamp() + " (activated " + agreement.createdAt() + ")");
         }
-        return new ResolvedRecord(record, product, agreement, agreement.buyerAccountId(),
-                DedupeKey.licenseArn(caller.region(), agreement.buyerAccountId(), record.licenseArn(), record.dimension(),
+        return new ResolvedRecord(
+                record,
+                product,
+                agreement,
+                agreement.buyerAccountId(),
+                DedupeKey.licenseArn(
+                        caller.region(),
+                        agreement.buyerAccountId(),
+                        record.licenseArn(),
+                        record.dimension(),
                         record.timestamp().truncatedTo(ChronoUnit.HOURS)));
     }
 
@@ -119,8 +143,10 @@ final class RecordResolver {
             throw invalidLicense(record, "is for a product not published by account " + caller.accountId());
         }
         if (licenseProduct != null && !licenseProduct.code().equals(product.code())) {
-            throw invalidLicense(record, "is for product " + product.code() + " but this request meters "
-                    + licenseProduct.code() + "; meter one product per request");
+            throw invalidLicense(
+                    record,
+                    "is for product " + product.code() + " but this request meters " + licenseProduct.code()
+                            + "; meter one product per request");
         }
         licenseProduct = product;
     }
@@ -135,11 +161,14 @@ final class RecordResolver {
     }
 
     private static void checkDimension(UsageRecordInput record, Product product) {
-        boolean metered = product.dimension(record.dimension()).map(d -> d.metered()).orElse(false);
+        boolean metered =
+                product.dimension(record.dimension()).map(d -> d.metered()).orElse(false);
         if (!metered) {
-            throw MeteringException.client("InvalidUsageDimensionException", "The usage dimension " + record.dimension()
-                    + " does not match one of the metered dimensions of product " + product.code() + " at "
-                    + record.field("dimension"));
+            throw MeteringException.client(
+                    "InvalidUsageDimensionException",
+                    "The usage dimension " + record.dimension()
+                            + " does not match one of the metered dimensions of product " + product.code() + " at "
+                            + record.field("dimension"));
         }
     }
 
@@ -156,7 +185,8 @@ final class RecordResolver {
     }
 
     private static MeteringException invalidLicense(UsageRecordInput record, String problem) {
-        return MeteringException.client("InvalidLicenseException", "LicenseArn " + record.licenseArn() + " " + problem
-                + " at " + record.field("licenseArn"));
+        return MeteringException.client(
+                "InvalidLicenseException",
+                "LicenseArn " + record.licenseArn() + " " + problem + " at " + record.field("licenseArn"));
     }
 }

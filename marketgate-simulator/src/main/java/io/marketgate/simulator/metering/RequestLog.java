@@ -25,7 +25,9 @@ public final class RequestLog {
 
     /** Calls of one operation (or all when null), oldest first. */
     public synchronized List<RequestLogEntry> entries(String operation) {
-        return entries.stream().filter(e -> operation == null || operation.equals(e.operation())).toList();
+        return entries.stream()
+                .filter(e -> operation == null || operation.equals(e.operation()))
+                .toList();
     }
 
     public synchronized void clear() {

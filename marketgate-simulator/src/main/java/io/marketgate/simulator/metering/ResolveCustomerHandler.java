@@ -36,11 +36,13 @@ final class ResolveCustomerHandler {
                     + " at 'registrationToken' failed to satisfy constraint: Member must "
                     + (token == null ? "not be null" : "satisfy regular expression pattern: [\\s\\S]+"));
         }
-        RegistrationToken registration = state.token(token).orElseThrow(() -> invalidToken("Registration token is invalid."));
+        RegistrationToken registration =
+                state.token(token).orElseThrow(() -> invalidToken("Registration token is invalid."));
         Instant now = state.clock().instant();
         if (!now.isBefore(registration.expiresAt())) {
-            throw MeteringException.client("ExpiredTokenException", "Registration token has expired (expired at "
-                    + registration.expiresAt() + ").");
+            throw MeteringException.client(
+                    "ExpiredTokenException",
+                    "Registration token has expired (expired at " + registration.expiresAt() + ").");
         }
         Agreement agreement = state.requireAgreement(registration.agreementId());
         Product product = state.requireProduct(agreement.productCode());
@@ -50,7 +52,8 @@ final class ResolveCustomerHandler {
                     + " the account that published the product (called by " + caller.accountId() + ").");
         }
         ObjectNode response = identity(product, agreement);
-        return MeteringReply.of(SimResponse.of(200, AwsErrors.AWS_JSON, BatchMeterUsageParser.JSON.writeValueAsBytes(response)));
+        return MeteringReply.of(
+                SimResponse.of(200, AwsErrors.AWS_JSON, BatchMeterUsageParser.JSON.writeValueAsBytes(response)));
     }
 
     private ObjectNode identity(Product product, Agreement agreement) {

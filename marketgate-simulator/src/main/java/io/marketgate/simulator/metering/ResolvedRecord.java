@@ -9,4 +9,5 @@ import io.marketgate.simulator.state.Product;
  * @param agreement the buyer's agreement for the product, or null (then it is CustomerNotSubscribed)
  * @param buyerAccountId the buyer's account, or null when unknown
  */
-record ResolvedRecord(UsageRecordInput input, Product product, Agreement agreement, String buyerAccountId, DedupeKey key) {}
+record ResolvedRecord(
+        UsageRecordInput input, Product product, Agreement agreement, String buyerAccountId, DedupeKey key) {}

@@ -31,7 +31,8 @@ final class UsageWindow {
         }
         YearMonth usageMonth = YearMonth.from(timestamp.atZone(ZoneOffset.UTC));
         YearMonth currentMonth = YearMonth.from(now.atZone(ZoneOffset.UTC));
-        Instant cutoff = currentMonth.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(MONTH_END_GRACE);
+        Instant cutoff =
+                currentMonth.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(MONTH_END_GRACE);
         if (usageMonth.isBefore(currentMonth) && !now.isBefore(cutoff)) {
             return Optional.of("Timestamp " + timestamp + " is in a previous month; previous-month usage is accepted"
                     + " only until " + cutoff + " (now " + now + ")");

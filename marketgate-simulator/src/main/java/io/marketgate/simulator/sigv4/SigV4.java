@@ -21,15 +21,44 @@ public final class SigV4 {
     public static final String DEFAULT_REGION = "us-east-1";
     /** The signing name of the Metering and Entitlement services (not {@code metering.marketplace}). */
     public static final String MARKETPLACE_SERVICE = "aws-marketplace";
+
     public static final String STS_SERVICE = "sts";
 
     /** Regions with a Metering endpoint (botocore endpoints.json). */
-    public static final Set<String> METERING_REGIONS = Set.of("af-south-1", "ap-east-1", "ap-northeast-1",
-            "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2",
-            "ap-southeast-3", "ap-southeast-4", "ca-central-1", "eu-central-1", "eu-central-2", "eu-north-1",
-            "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1",
-            "me-south-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2", "cn-northwest-1",
-            "us-gov-east-1", "us-gov-west-1", "us-isob-east-1", "eusc-de-east-1");
+    public static final Set<String> METERING_REGIONS = Set.of(
+            "af-south-1",
+            "ap-east-1",
+            "ap-northeast-1",
+            "ap-northeast-2",
+            "ap-northeast-3",
+            "ap-south-1",
+            "ap-south-2",
+            "ap-southeast-1",
+            "ap-southeast-2",
+            "ap-southeast-3",
+            "ap-southeast-4",
+            "ca-central-1",
+            "eu-central-1",
+            "eu-central-2",
+            "eu-north-1",
+            "eu-south-1",
+            "eu-south-2",
+            "eu-west-1",
+            "eu-west-2",
+            "eu-west-3",
+            "il-central-1",
+            "me-central-1",
+            "me-south-1",
+            "sa-east-1",
+            "us-east-1",
+            "us-east-2",
+            "us-west-1",
+            "us-west-2",
+            "cn-northwest-1",
+            "us-gov-east-1",
+            "us-gov-west-1",
+            "us-isob-east-1",
+            "eusc-de-east-1");
 
     /** Entitlement is served in us-east-1 only (plus partitions the simulator does not model). */
     public static final Set<String> ENTITLEMENT_REGIONS = Set.of("us-east-1", "cn-northwest-1", "eusc-de-east-1");
@@ -52,8 +81,8 @@ public final class SigV4 {
     /** Who sends this request; unsigned requests come from the default account in us-east-1. */
     public Caller caller(SimRequest request) {
         return CredentialScope.of(request)
-                .map(scope -> new Caller(scope.accessKeyId(), accountOf(scope.accessKeyId()), scope.region(),
-                        scope.service()))
+                .map(scope -> new Caller(
+                        scope.accessKeyId(), accountOf(scope.accessKeyId()), scope.region(), scope.service()))
                 .orElseGet(() -> new Caller(null, defaultAccountId, DEFAULT_REGION, null));
     }
 
@@ -85,15 +114,21 @@ public final class SigV4 {
         }
         Optional<CredentialScope> scope = CredentialScope.of(request);
         if (scope.isEmpty()) {
-            return Optional.of(new SignatureProblem(403, SignatureProblem.MISSING_TOKEN, "Missing Authentication Token"));
+            return Optional.of(
+                    new SignatureProblem(403, SignatureProblem.MISSING_TOKEN, "Missing Authentication Token"));
         }
         if (!service.equals(scope.get().service())) {
-            return Optional.of(new SignatureProblem(403, SignatureProblem.INVALID_SIGNATURE,
+            return Optional.of(new SignatureProblem(
+                    403,
+                    SignatureProblem.INVALID_SIGNATURE,
                     "Credential should be scoped to correct service: '" + service + "'. "));
         }
         if (!regions.contains(scope.get().region())) {
-            return Optional.of(new SignatureProblem(403, SignatureProblem.INVALID_SIGNATURE,
-                    "Credential should be scoped to a valid region, not '" + scope.get().region() + "'. "));
+            return Optional.of(new SignatureProblem(
+                    403,
+                    SignatureProblem.INVALID_SIGNATURE,
+                    "Credential should be scoped to a valid region, not '"
+                            + scope.get().region() + "'. "));
         }
         return Optional.empty();
     }

@@ -23,6 +23,7 @@ public final class MarketplaceTopics {
 
     /** The AWS-owned account that owns the Marketplace topics (the AWS sample's default). */
     public static final String TOPIC_ACCOUNT = "287250355862";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Function<String, Buyer> buyers;
@@ -44,7 +45,7 @@ public final class MarketplaceTopics {
     public List<SnsNotification> notificationsFor(LifecycleEvent event) {
         List<SnsNotification> out = new ArrayList<>();
         switch (event) {
-            case LifecycleEvent.Subscribed ignored -> { }
+            case LifecycleEvent.Subscribed ignored -> {}
             case LifecycleEvent.SubscribeSucceeded e -> {
                 out.add(subscription(e, "subscribe-success"));
                 entitlementUpdated(e).ifPresent(out::add);
@@ -83,7 +84,8 @@ public final class MarketplaceTopics {
         Product product = event.product();
         Map<String, String> message = new LinkedHashMap<>();
         message.put("action", action);
-        message.put("customer-identifier", buyers.apply(agreement.buyerAccountId()).customerIdentifier());
+        message.put(
+                "customer-identifier", buyers.apply(agreement.buyerAccountId()).customerIdentifier());
         message.put("product-code", product.code());
         return message;
     }

@@ -18,11 +18,13 @@ public final class SnsEnvelopes {
 
     /** Where the simulator serves its certificate; the file name follows SNS's own naming. */
     public static final String CERTIFICATE_PATH = "/_sim/sns/SimpleNotificationService-marketgate.pem";
+
     public static final String UNSUBSCRIBE_PATH = "/_sim/sns/unsubscribe";
 
     /** SNS timestamps always carry milliseconds, e.g. {@code 2012-03-29T05:12:16.901Z}. */
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Supplier<SnsSigningCertificate> certificate;
@@ -38,8 +40,8 @@ public final class SnsEnvelopes {
     }
 
     /** The envelope JSON, signed with the given signature version. */
-    public String envelope(SnsNotification notification, String messageId, Instant timestamp,
-            SnsSignatureVersion version) {
+    public String envelope(
+            SnsNotification notification, String messageId, Instant timestamp, SnsSignatureVersion version) {
         String time = TIMESTAMP.format(timestamp);
         Map<String, String> envelope = new LinkedHashMap<>();
         envelope.put("Type", "Notification");
@@ -54,8 +56,10 @@ public final class SnsEnvelopes {
         envelope.put("Signature", certificate.get().sign(stringToSign(notification, messageId, time), version));
         URI base = simulatorEndpoint.get();
         envelope.put("SigningCertURL", base + CERTIFICATE_PATH);
-        envelope.put("UnsubscribeURL", base + UNSUBSCRIBE_PATH + "?SubscriptionArn="
-                + notification.topicArn() + ":" + messageId.substring(0, 8) + "-simulated");
+        envelope.put(
+                "UnsubscribeURL",
+                base + UNSUBSCRIBE_PATH + "?SubscriptionArn=" + notification.topicArn() + ":"
+                        + messageId.substring(0, 8) + "-simulated");
         return JSON.writeValueAsString(envelope);
     }
 

@@ -14,10 +14,16 @@ public final class SnsRoutes {
     }
 
     public void register(Router router) {
-        router.get(SnsEnvelopes.CERTIFICATE_PATH,
-                request -> SimResponse.text(200, "application/x-pem-file", certificate.get().pem()));
+        router.get(
+                SnsEnvelopes.CERTIFICATE_PATH,
+                request -> SimResponse.text(
+                        200, "application/x-pem-file", certificate.get().pem()));
         // Subscriptions are not modelled: the queue always receives the product's topics.
-        router.get(SnsEnvelopes.UNSUBSCRIBE_PATH, request -> SimResponse.text(200, "text/plain; charset=utf-8",
-                "The simulator does not model SNS subscriptions; nothing was unsubscribed.\n"));
+        router.get(
+                SnsEnvelopes.UNSUBSCRIBE_PATH,
+                request -> SimResponse.text(
+                        200,
+                        "text/plain; charset=utf-8",
+                        "The simulator does not model SNS subscriptions; nothing was unsubscribed.\n"));
     }
 }

@@ -74,12 +74,17 @@ public final class SnsSigningCertificate {
         }
     }
 
-    private static X509Certificate selfSigned(KeyPair keyPair) throws GeneralSecurityException, OperatorCreationException {
+    private static X509Certificate selfSigned(KeyPair keyPair)
+            throws GeneralSecurityException, OperatorCreationException {
         X500Name subject = new X500Name(SUBJECT);
         Instant now = Instant.now();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-                BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofHours(1))),
-                Date.from(now.plus(Duration.ofDays(3650))), subject, keyPair.getPublic());
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                subject,
+                BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(now.minus(Duration.ofHours(1))),
+                Date.from(now.plus(Duration.ofDays(3650))),
+                subject,
+                keyPair.getPublic());
         var signer = new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate());
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }

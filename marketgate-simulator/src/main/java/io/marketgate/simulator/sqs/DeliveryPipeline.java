@@ -27,6 +27,7 @@ final class DeliveryPipeline implements AutoCloseable {
 
     /** A partly filled reorder window is released after this much quiet time. */
     static final long REORDER_IDLE_MS = 250;
+
     private static final Logger LOG = Logger.getLogger(DeliveryPipeline.class.getName());
 
     private final Random random;
@@ -102,13 +103,17 @@ final class DeliveryPipeline implements AutoCloseable {
 
     private void scheduleIdleFlush() {
         long generation = ++bufferGeneration;
-        executor().schedule(() -> {
-            synchronized (this) {
-                if (generation == bufferGeneration) {
-                    flush();
-                }
-            }
-        }, REORDER_IDLE_MS, TimeUnit.MILLISECONDS);
+        executor()
+                .schedule(
+                        () -> {
+                            synchronized (this) {
+                                if (generation == bufferGeneration) {
+                                    flush();
+                                }
+                            }
+                        },
+                        REORDER_IDLE_MS,
+                        TimeUnit.MILLISECONDS);
     }
 
     private void schedule(OutgoingMessage message, NotificationSettings current) {

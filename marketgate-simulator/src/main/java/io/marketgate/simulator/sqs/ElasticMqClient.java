@@ -19,7 +19,8 @@ final class ElasticMqClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
 
     ElasticMqClient(URI endpoint) {
@@ -37,7 +38,9 @@ final class ElasticMqClient {
         if (known != null) {
             return known;
         }
-        String url = call("CreateQueue", Map.of("QueueName", queueName)).get("QueueUrl").stringValue();
+        String url = call("CreateQueue", Map.of("QueueName", queueName))
+                .get("QueueUrl")
+                .stringValue();
         queueUrls.put(queueName, url);
         return url;
     }
@@ -51,8 +54,8 @@ final class ElasticMqClient {
                 .build();
         HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IOException("SQS " + operation + " failed with HTTP " + response.statusCode() + ": "
-                    + response.body());
+            throw new IOException(
+                    "SQS " + operation + " failed with HTTP " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }

@@ -29,15 +29,18 @@ public final class EmbeddedSqs implements AutoCloseable {
         int port = requestedPort == 0 ? freePort() : requestedPort;
         try {
             // The server address is what ElasticMQ writes into queue URLs; it must be the real port.
-            SQSRestServer server = SQSRestServerBuilder.withInterface(LOOPBACK).withPort(port)
+            SQSRestServer server = SQSRestServerBuilder.withInterface(LOOPBACK)
+                    .withPort(port)
                     .withServerAddress(new NodeAddress("http", LOOPBACK, port, ""))
                     .withAWSRegion("us-east-1")
                     .start();
             server.waitUntilStarted();
             return new EmbeddedSqs(server, port);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot start the embedded SQS (ElasticMQ) on " + LOOPBACK + ":" + port
-                    + " (is another simulator or ElasticMQ running? set sqsPort to 0 for a free port)", e);
+            throw new IllegalStateException(
+                    "cannot start the embedded SQS (ElasticMQ) on " + LOOPBACK + ":" + port
+                            + " (is another simulator or ElasticMQ running? set sqsPort to 0 for a free port)",
+                    e);
         }
     }
 

@@ -34,8 +34,8 @@ final class NotificationControlApi {
 
     private SimResponse update(SimRequest request) {
         try {
-            notifications.configure(NotificationSettingsJson.apply(notifications.settings(),
-                    JSON.readTree(request.body())));
+            notifications.configure(
+                    NotificationSettingsJson.apply(notifications.settings(), JSON.readTree(request.body())));
         } catch (JacksonException e) {
             return AwsErrors.json(400, "ValidationError", "body must be a JSON object: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {

@@ -27,8 +27,13 @@ final class NotificationDispatcher implements Consumer<LifecycleEvent> {
     private final Supplier<NotificationSettings> settings;
     private final DeliveryPipeline pipeline;
 
-    NotificationDispatcher(MarketplaceTopics topics, SnsEnvelopes envelopes, SimIds ids, Clock clock,
-            Supplier<NotificationSettings> settings, DeliveryPipeline pipeline) {
+    NotificationDispatcher(
+            MarketplaceTopics topics,
+            SnsEnvelopes envelopes,
+            SimIds ids,
+            Clock clock,
+            Supplier<NotificationSettings> settings,
+            DeliveryPipeline pipeline) {
         this.topics = topics;
         this.envelopes = envelopes;
         this.ids = ids;
@@ -45,8 +50,8 @@ final class NotificationDispatcher implements Consumer<LifecycleEvent> {
         if (current.snsEnabled()) {
             String queue = Notifications.notificationQueue(event.product());
             for (SnsNotification notification : topics.notificationsFor(event)) {
-                String envelope = envelopes.envelope(notification, ids.uuid(), clock.instant(),
-                        current.snsSignatureVersion());
+                String envelope =
+                        envelopes.envelope(notification, ids.uuid(), clock.instant(), current.snsSignatureVersion());
                 messages.add(new OutgoingMessage(queue, envelope, 0));
             }
         }
@@ -54,8 +59,8 @@ final class NotificationDispatcher implements Consumer<LifecycleEvent> {
             String queue = Notifications.eventQueue(event.product());
             for (AgreementEvent agreementEvent : agreementEvents.eventsFor(event, current.licenseArnWithPrefix())) {
                 String json = AgreementEvents.toJson(agreementEvent, ids.uuid(), ids.uuid(), clock.instant());
-                messages.add(new OutgoingMessage(queue, json,
-                        agreementEvent.followsEnd() ? current.deprovisionDelayMs() : 0));
+                messages.add(new OutgoingMessage(
+                        queue, json, agreementEvent.followsEnd() ? current.deprovisionDelayMs() : 0));
             }
         }
         if (!messages.isEmpty()) {

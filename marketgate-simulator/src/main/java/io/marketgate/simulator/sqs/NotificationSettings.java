@@ -28,8 +28,8 @@ public record NotificationSettings(
 
     public NotificationSettings {
         if (!(duplicateProbability >= 0 && duplicateProbability <= 1)) {
-            throw new IllegalArgumentException("duplicates must be a probability from 0 to 1, or \"always\"; got "
-                    + duplicateProbability);
+            throw new IllegalArgumentException(
+                    "duplicates must be a probability from 0 to 1, or \"always\"; got " + duplicateProbability);
         }
         if (reorderWindow < 0 || reorderWindow > 100) {
             throw new IllegalArgumentException("reorderWindow must be from 0 to 100; got " + reorderWindow);
@@ -48,37 +48,86 @@ public record NotificationSettings(
     }
 
     public NotificationSettings withDuplicateProbability(double value) {
-        return new NotificationSettings(value, reorderWindow, delayMs, snsEnabled, eventBridgeEnabled,
-                snsSignatureVersion, licenseArnWithPrefix, deprovisionDelayMs);
+        return new NotificationSettings(
+                value,
+                reorderWindow,
+                delayMs,
+                snsEnabled,
+                eventBridgeEnabled,
+                snsSignatureVersion,
+                licenseArnWithPrefix,
+                deprovisionDelayMs);
     }
 
     public NotificationSettings withReorderWindow(int value) {
-        return new NotificationSettings(duplicateProbability, value, delayMs, snsEnabled, eventBridgeEnabled,
-                snsSignatureVersion, licenseArnWithPrefix, deprovisionDelayMs);
+        return new NotificationSettings(
+                duplicateProbability,
+                value,
+                delayMs,
+                snsEnabled,
+                eventBridgeEnabled,
+                snsSignatureVersion,
+                licenseArnWithPrefix,
+                deprovisionDelayMs);
     }
 
     public NotificationSettings withDelayMs(long value) {
-        return new NotificationSettings(duplicateProbability, reorderWindow, value, snsEnabled, eventBridgeEnabled,
-                snsSignatureVersion, licenseArnWithPrefix, deprovisionDelayMs);
+        return new NotificationSettings(
+                duplicateProbability,
+                reorderWindow,
+                value,
+                snsEnabled,
+                eventBridgeEnabled,
+                snsSignatureVersion,
+                licenseArnWithPrefix,
+                deprovisionDelayMs);
     }
 
     public NotificationSettings withChannels(boolean sns, boolean eventBridge) {
-        return new NotificationSettings(duplicateProbability, reorderWindow, delayMs, sns, eventBridge,
-                snsSignatureVersion, licenseArnWithPrefix, deprovisionDelayMs);
+        return new NotificationSettings(
+                duplicateProbability,
+                reorderWindow,
+                delayMs,
+                sns,
+                eventBridge,
+                snsSignatureVersion,
+                licenseArnWithPrefix,
+                deprovisionDelayMs);
     }
 
     public NotificationSettings withSnsSignatureVersion(SnsSignatureVersion value) {
-        return new NotificationSettings(duplicateProbability, reorderWindow, delayMs, snsEnabled, eventBridgeEnabled,
-                value, licenseArnWithPrefix, deprovisionDelayMs);
+        return new NotificationSettings(
+                duplicateProbability,
+                reorderWindow,
+                delayMs,
+                snsEnabled,
+                eventBridgeEnabled,
+                value,
+                licenseArnWithPrefix,
+                deprovisionDelayMs);
     }
 
     public NotificationSettings withLicenseArnPrefix(boolean value) {
-        return new NotificationSettings(duplicateProbability, reorderWindow, delayMs, snsEnabled, eventBridgeEnabled,
-                snsSignatureVersion, value, deprovisionDelayMs);
+        return new NotificationSettings(
+                duplicateProbability,
+                reorderWindow,
+                delayMs,
+                snsEnabled,
+                eventBridgeEnabled,
+                snsSignatureVersion,
+                value,
+                deprovisionDelayMs);
     }
 
     public NotificationSettings withDeprovisionDelayMs(long value) {
-        return new NotificationSettings(duplicateProbability, reorderWindow, delayMs, snsEnabled, eventBridgeEnabled,
-                snsSignatureVersion, licenseArnWithPrefix, value);
+        return new NotificationSettings(
+                duplicateProbability,
+                reorderWindow,
+                delayMs,
+                snsEnabled,
+                eventBridgeEnabled,
+                snsSignatureVersion,
+                licenseArnWithPrefix,
+                value);
     }
 }

@@ -14,8 +14,15 @@ import tools.jackson.databind.JsonNode;
  */
 final class NotificationSettingsJson {
 
-    private static final Set<String> FIELDS = Set.of("duplicates", "reorderWindow", "delayMs", "sns", "eventBridge",
-            "snsSignatureVersion", "licenseArnPrefix", "deprovisionDelayMs");
+    private static final Set<String> FIELDS = Set.of(
+            "duplicates",
+            "reorderWindow",
+            "delayMs",
+            "sns",
+            "eventBridge",
+            "snsSignatureVersion",
+            "licenseArnPrefix",
+            "deprovisionDelayMs");
 
     private NotificationSettingsJson() {}
 
@@ -49,7 +56,8 @@ final class NotificationSettingsJson {
         if (body.has("sns")) s = s.withChannels(bool(body, "sns"), s.eventBridgeEnabled());
         if (body.has("eventBridge")) s = s.withChannels(s.snsEnabled(), bool(body, "eventBridge"));
         if (body.has("snsSignatureVersion")) {
-            s = s.withSnsSignatureVersion(SnsSignatureVersion.parse(body.get("snsSignatureVersion").asString()));
+            s = s.withSnsSignatureVersion(
+                    SnsSignatureVersion.parse(body.get("snsSignatureVersion").asString()));
         }
         if (body.has("licenseArnPrefix")) s = s.withLicenseArnPrefix(bool(body, "licenseArnPrefix"));
         if (body.has("deprovisionDelayMs")) s = s.withDeprovisionDelayMs(integer(body, "deprovisionDelayMs"));

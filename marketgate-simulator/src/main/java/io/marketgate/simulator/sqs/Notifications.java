@@ -23,6 +23,7 @@ public final class Notifications implements AutoCloseable {
 
     /** Ids of notifications come from their own seeded stream, so notifications never shift state ids. */
     private static final long ID_STREAM = 0x5e4d_0001L;
+
     private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
 
     private final boolean sqsEnabled;
@@ -40,14 +41,20 @@ public final class Notifications implements AutoCloseable {
         this.pipeline = new DeliveryPipeline(seed, this::settings, this::send);
         SnsEnvelopes envelopes = new SnsEnvelopes(certificate, () -> simulatorEndpoint);
         if (sqsEnabled) {
-            state.addListener(new NotificationDispatcher(new MarketplaceTopics(state::buyer), envelopes,
-                    new SimIds(seed ^ ID_STREAM), state.clock(), this::settings, pipeline));
+            state.addListener(new NotificationDispatcher(
+                    new MarketplaceTopics(state::buyer),
+                    envelopes,
+                    new SimIds(seed ^ ID_STREAM),
+                    state.clock(),
+                    this::settings,
+                    pipeline));
         }
     }
 
     /** The SQS queue of a product's SNS topics: its configured queue or {@code marketgate-<code>-notifications}. */
     public static String notificationQueue(Product product) {
-        return Objects.requireNonNullElse(product.notificationQueue(), "marketgate-" + product.code() + "-notifications");
+        return Objects.requireNonNullElse(
+                product.notificationQueue(), "marketgate-" + product.code() + "-notifications");
     }
 
     /** The SQS queue of a product's EventBridge events: its configured queue or {@code marketgate-<code>-events}. */
@@ -73,7 +80,8 @@ public final class Notifications implements AutoCloseable {
     public URI sqsEndpoint() {
         EmbeddedSqs running = sqs;
         if (running == null) {
-            throw new IllegalStateException(sqsEnabled ? "simulator not started" : "SQS is disabled (builder.sqs(true))");
+            throw new IllegalStateException(
+                    sqsEnabled ? "simulator not started" : "SQS is disabled (builder.sqs(true))");
         }
         return running.endpoint();
     }

@@ -34,12 +34,32 @@ public record Agreement(
     }
 
     public Agreement withStatus(AgreementStatus value, Instant cancelled) {
-        return new Agreement(id, productCode, buyerAccountId, licenseArn, offerId, offerType, resellerAccountId,
-                value, entitlements, createdAt, cancelled);
+        return new Agreement(
+                id,
+                productCode,
+                buyerAccountId,
+                licenseArn,
+                offerId,
+                offerType,
+                resellerAccountId,
+                value,
+                entitlements,
+                createdAt,
+                cancelled);
     }
 
     public Agreement withEntitlements(List<EntitlementGrant> value) {
-        return new Agreement(id, productCode, buyerAccountId, licenseArn, offerId, offerType, resellerAccountId,
-                status, value, createdAt, cancelledAt);
+        return new Agreement(
+                id,
+                productCode,
+                buyerAccountId,
+                licenseArn,
+                offerId,
+                offerType,
+                resellerAccountId,
+                status,
+                value,
+                createdAt,
+                cancelledAt);
     }
 }

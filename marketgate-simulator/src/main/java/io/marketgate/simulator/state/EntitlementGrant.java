@@ -11,7 +11,10 @@ import java.time.Instant;
 public record EntitlementGrant(String dimension, Object value, Instant expiration) {
 
     public EntitlementGrant {
-        if (!(value instanceof Integer || value instanceof Double || value instanceof Boolean || value instanceof String)) {
+        if (!(value instanceof Integer
+                || value instanceof Double
+                || value instanceof Boolean
+                || value instanceof String)) {
             throw new IllegalArgumentException("entitlement value must be an integer, double, boolean or string");
         }
     }

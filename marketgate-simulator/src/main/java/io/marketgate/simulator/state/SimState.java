@@ -65,7 +65,9 @@ public final class SimState {
     }
 
     public List<Product> products() {
-        return products.values().stream().sorted(Comparator.comparing(Product::code)).toList();
+        return products.values().stream()
+                .sorted(Comparator.comparing(Product::code))
+                .toList();
     }
 
     // --- buyers
@@ -85,11 +87,15 @@ public final class SimState {
     }
 
     public Optional<Buyer> buyerByCustomerIdentifier(String customerIdentifier) {
-        return buyers.values().stream().filter(b -> b.customerIdentifier().equals(customerIdentifier)).findFirst();
+        return buyers.values().stream()
+                .filter(b -> b.customerIdentifier().equals(customerIdentifier))
+                .findFirst();
     }
 
     public List<Buyer> buyers() {
-        return buyers.values().stream().sorted(Comparator.comparing(Buyer::accountId)).toList();
+        return buyers.values().stream()
+                .sorted(Comparator.comparing(Buyer::accountId))
+                .toList();
     }
 
     public Buyer setSuspended(String accountId, boolean suspended) {
@@ -105,10 +111,18 @@ public final class SimState {
         Product product = requireProduct(productCode);
         buyer(buyerAccountId);
         Instant now = clock.instant();
-        Agreement agreement = new Agreement(ids.agreementId(), product.code(), buyerAccountId,
-                ids.licenseArn(buyerAccountId), options.offerId() != null ? options.offerId() : ids.offerId(),
-                options.offerType(), options.resellerAccountId(), AgreementStatus.PENDING, options.entitlements(),
-                now, null);
+        Agreement agreement = new Agreement(
+                ids.agreementId(),
+                product.code(),
+                buyerAccountId,
+                ids.licenseArn(buyerAccountId),
+                options.offerId() != null ? options.offerId() : ids.offerId(),
+                options.offerType(),
+                options.resellerAccountId(),
+                AgreementStatus.PENDING,
+                options.entitlements(),
+                now,
+                null);
         agreements.put(agreement.id(), agreement);
         RegistrationToken token = issueToken(agreement.id());
         publish(new LifecycleEvent.Subscribed(agreement, product));
@@ -132,24 +146,31 @@ public final class SimState {
     }
 
     public Agreement succeed(String agreementId) {
-        return transition(agreementId, a -> a.withStatus(AgreementStatus.ACTIVE, null), LifecycleEvent.SubscribeSucceeded::new);
+        return transition(
+                agreementId, a -> a.withStatus(AgreementStatus.ACTIVE, null), LifecycleEvent.SubscribeSucceeded::new);
     }
 
     public Agreement fail(String agreementId) {
-        return transition(agreementId, a -> a.withStatus(AgreementStatus.FAILED, null), LifecycleEvent.SubscribeFailed::new);
+        return transition(
+                agreementId, a -> a.withStatus(AgreementStatus.FAILED, null), LifecycleEvent.SubscribeFailed::new);
     }
 
     /** The buyer cancels: metering stays accepted for the post-cancel grace. */
     public Agreement cancel(String agreementId) {
         Instant now = clock.instant();
-        return transition(agreementId, a -> a.withStatus(AgreementStatus.UNSUBSCRIBE_PENDING, now),
+        return transition(
+                agreementId,
+                a -> a.withStatus(AgreementStatus.UNSUBSCRIBE_PENDING, now),
                 LifecycleEvent.UnsubscribePending::new);
     }
 
     /** The cancellation completes (unsubscribe-success); no further metering is accepted. */
     public Agreement completeCancel(String agreementId) {
-        return transition(agreementId, a -> a.withStatus(AgreementStatus.UNSUBSCRIBED,
-                a.cancelledAt() != null ? a.cancelledAt() : clock.instant()), LifecycleEvent.Unsubscribed::new);
+        return transition(
+                agreementId,
+                a -> a.withStatus(
+                        AgreementStatus.UNSUBSCRIBED, a.cancelledAt() != null ? a.cancelledAt() : clock.instant()),
+                LifecycleEvent.Unsubscribed::new);
     }
 
     public Agreement changeEntitlements(String agreementId, List<EntitlementGrant> entitlements) {
@@ -161,23 +182,29 @@ public final class SimState {
     }
 
     public List<Agreement> agreements() {
-        return agreements.values().stream().sorted(Comparator.comparing(Agreement::createdAt)
-                .thenComparing(Agreement::id)).toList();
+        return agreements.values().stream()
+                .sorted(Comparator.comparing(Agreement::createdAt).thenComparing(Agreement::id))
+                .toList();
     }
 
     public List<Agreement> agreementsOf(String productCode) {
-        return agreements().stream().filter(a -> a.productCode().equals(productCode)).toList();
+        return agreements().stream()
+                .filter(a -> a.productCode().equals(productCode))
+                .toList();
     }
 
     /** The newest agreement of this buyer for this product, whatever its status. */
     public Optional<Agreement> latestAgreement(String productCode, String buyerAccountId) {
         List<Agreement> matching = new ArrayList<>(agreementsOf(productCode).stream()
-                .filter(a -> a.buyerAccountId().equals(buyerAccountId)).toList());
+                .filter(a -> a.buyerAccountId().equals(buyerAccountId))
+                .toList());
         return matching.isEmpty() ? Optional.empty() : Optional.of(matching.getLast());
     }
 
     public Optional<Agreement> agreementByLicenseArn(String licenseArn) {
-        return agreements.values().stream().filter(a -> a.licenseArn().equals(licenseArn)).findFirst();
+        return agreements.values().stream()
+                .filter(a -> a.licenseArn().equals(licenseArn))
+                .findFirst();
     }
 
     /**
@@ -203,7 +230,9 @@ public final class SimState {
         return agreement(id).orElseThrow(() -> new NoSuchElementException("no agreement " + id));
     }
 
-    private Agreement transition(String agreementId, UnaryOperator<Agreement> change,
+    private Agreement transition(
+            String agreementId,
+            UnaryOperator<Agreement> change,
             java.util.function.BiFunction<Agreement, Product, LifecycleEvent> event) {
         Agreement updated = agreements.computeIfPresent(agreementId, (id, a) -> change.apply(a));
         if (updated == null) {

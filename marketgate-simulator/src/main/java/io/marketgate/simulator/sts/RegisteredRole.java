@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 public record RegisteredRole(String roleArn, String externalId) {
 
-    private static final Pattern ROLE_ARN = Pattern.compile("^arn:aws[a-zA-Z-]*:iam::(\\d{12}):role/(?:.*/)?([\\w+=,.@-]{1,64})$");
+    private static final Pattern ROLE_ARN =
+            Pattern.compile("^arn:aws[a-zA-Z-]*:iam::(\\d{12}):role/(?:.*/)?([\\w+=,.@-]{1,64})$");
 
     public RegisteredRole {
         if (roleArn == null || !ROLE_ARN.matcher(roleArn).matches()) {

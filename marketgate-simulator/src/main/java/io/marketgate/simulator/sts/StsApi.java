@@ -41,7 +41,9 @@ public final class StsApi {
             return false;
         }
         String action = parameters(request).get("Action");
-        boolean stsScope = CredentialScope.of(request).map(s -> SigV4.STS_SERVICE.equals(s.service())).orElse(false);
+        boolean stsScope = CredentialScope.of(request)
+                .map(s -> SigV4.STS_SERVICE.equals(s.service()))
+                .orElse(false);
         return ACTIONS.contains(action) || (stsScope && action != null);
     }
 
@@ -56,8 +58,12 @@ public final class StsApi {
         return switch (parameters.get("Action")) {
             case "AssumeRole" -> assumeRole(parameters, caller);
             case "GetCallerIdentity" -> callerIdentity(caller);
-            default -> StsXml.error(400, "InvalidAction", "Could not find operation " + parameters.get("Action")
-                    + " for version " + parameters.getOrDefault("Version", "(none)"));
+            default ->
+                StsXml.error(
+                        400,
+                        "InvalidAction",
+                        "Could not find operation " + parameters.get("Action") + " for version "
+                                + parameters.getOrDefault("Version", "(none)"));
         };
     }
 
@@ -65,21 +71,31 @@ public final class StsApi {
         String roleArn = parameters.get("RoleArn");
         String sessionName = parameters.get("RoleSessionName");
         if (!RegisteredRole.isRoleArn(roleArn)) {
-            return StsXml.error(400, "ValidationError", "1 validation error detected: Value '" + roleArn
-                    + "' at 'roleArn' failed to satisfy constraint: Member must be a role ARN");
+            return StsXml.error(
+                    400,
+                    "ValidationError",
+                    "1 validation error detected: Value '" + roleArn
+                            + "' at 'roleArn' failed to satisfy constraint: Member must be a role ARN");
         }
         if (sessionName == null || !sessionName.matches("[\\w+=,.@-]{2,64}")) {
-            return StsXml.error(400, "ValidationError", "1 validation error detected: Value '" + sessionName
-                    + "' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression"
-                    + " pattern: [\\w+=,.@-]* and have length between 2 and 64");
+            return StsXml.error(
+                    400,
+                    "ValidationError",
+                    "1 validation error detected: Value '" + sessionName
+                            + "' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression"
+                            + " pattern: [\\w+=,.@-]* and have length between 2 and 64");
         }
         Optional<Duration> duration = duration(parameters.get("DurationSeconds"));
         if (duration.isEmpty()) {
-            return StsXml.error(400, "ValidationError", "1 validation error detected: Value '"
-                    + parameters.get("DurationSeconds") + "' at 'durationSeconds' failed to satisfy constraint:"
-                    + " Member must be an integer between 900 and 43200");
+            return StsXml.error(
+                    400,
+                    "ValidationError",
+                    "1 validation error detected: Value '"
+                            + parameters.get("DurationSeconds") + "' at 'durationSeconds' failed to satisfy constraint:"
+                            + " Member must be an integer between 900 and 43200");
         }
-        return switch (roles.assume(roleArn, sessionName, parameters.get("ExternalId"), duration.get(), callerArn(caller))) {
+        return switch (roles.assume(
+                roleArn, sessionName, parameters.get("ExternalId"), duration.get(), callerArn(caller))) {
             case StsRoles.Outcome.Issued issued -> StsXml.assumeRole(issued.credentials());
             case StsRoles.Outcome.Denied denied -> StsXml.error(403, "AccessDenied", denied.message());
         };
@@ -88,14 +104,16 @@ public final class StsApi {
     private SimResponse callerIdentity(Caller caller) {
         Optional<IssuedCredentials> issued = roles.issued(caller.accessKeyId());
         if (issued.isPresent()) {
-            return StsXml.callerIdentity(issued.get().assumedRoleArn(), issued.get().assumedRoleId(), caller.accountId());
+            return StsXml.callerIdentity(
+                    issued.get().assumedRoleArn(), issued.get().assumedRoleId(), caller.accountId());
         }
         String userId = caller.accessKeyId() != null ? caller.accessKeyId() : "anonymous";
         return StsXml.callerIdentity(callerArn(caller), userId, caller.accountId());
     }
 
     private String callerArn(Caller caller) {
-        return roles.issued(caller.accessKeyId()).map(IssuedCredentials::assumedRoleArn)
+        return roles.issued(caller.accessKeyId())
+                .map(IssuedCredentials::assumedRoleArn)
                 .orElse("arn:aws:iam::" + caller.accountId() + ":user/simulator");
     }
 

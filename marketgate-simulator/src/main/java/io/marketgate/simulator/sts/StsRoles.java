@@ -43,7 +43,9 @@ public final class StsRoles {
     }
 
     public List<RegisteredRole> roles() {
-        return roles.values().stream().sorted(Comparator.comparing(RegisteredRole::roleArn)).toList();
+        return roles.values().stream()
+                .sorted(Comparator.comparing(RegisteredRole::roleArn))
+                .toList();
     }
 
     /** Forgets the registered roles; credentials already issued keep working. */
@@ -62,15 +64,22 @@ public final class StsRoles {
      */
     public Outcome assume(String roleArn, String sessionName, String externalId, Duration duration, String callerArn) {
         RegisteredRole role = roles.get(roleArn);
-        boolean trusted = role != null ? Objects.equals(role.externalId(), emptyToNull(externalId)) || role.externalId() == null
+        boolean trusted = role != null
+                ? Objects.equals(role.externalId(), emptyToNull(externalId)) || role.externalId() == null
                 : allowUnregistered;
         if (!trusted) {
-            return new Outcome.Denied("User: " + callerArn + " is not authorized to perform: sts:AssumeRole on resource: "
-                    + roleArn);
+            return new Outcome.Denied(
+                    "User: " + callerArn + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
         }
         RegisteredRole assumed = role != null ? role : new RegisteredRole(roleArn, null);
-        IssuedCredentials credentials = new IssuedCredentials("ASIA" + upperHex(16), ids.hex(40), ids.token(),
-                clock.instant().plus(duration), assumed, sessionName, "AROA" + upperHex(17) + ":" + sessionName);
+        IssuedCredentials credentials = new IssuedCredentials(
+                "ASIA" + upperHex(16),
+                ids.hex(40),
+                ids.token(),
+                clock.instant().plus(duration),
+                assumed,
+                sessionName,
+                "AROA" + upperHex(17) + ":" + sessionName);
         issued.put(credentials.accessKeyId(), credentials);
         return new Outcome.Issued(credentials);
     }

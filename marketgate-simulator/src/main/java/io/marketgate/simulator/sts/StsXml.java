@@ -24,8 +24,10 @@ final class StsXml {
                 + element("AccessKeyId", credentials.accessKeyId())
                 + element("SecretAccessKey", credentials.secretAccessKey())
                 + element("SessionToken", credentials.sessionToken())
-                + element("Expiration", DateTimeFormatter.ISO_INSTANT.format(
-                        credentials.expiration().truncatedTo(ChronoUnit.SECONDS)))
+                + element(
+                        "Expiration",
+                        DateTimeFormatter.ISO_INSTANT.format(
+                                credentials.expiration().truncatedTo(ChronoUnit.SECONDS)))
                 + "    </Credentials>\n"
                 + "  </AssumeRoleResult>\n"
                 + metadata()
@@ -64,7 +66,8 @@ final class StsXml {
     }
 
     private static String metadata() {
-        return "  <ResponseMetadata>\n" + element("RequestId", UUID.randomUUID().toString()) + "  </ResponseMetadata>\n";
+        return "  <ResponseMetadata>\n" + element("RequestId", UUID.randomUUID().toString())
+                + "  </ResponseMetadata>\n";
     }
 
     private static String element(String name, String value) {
@@ -72,6 +75,9 @@ final class StsXml {
     }
 
     private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return value.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

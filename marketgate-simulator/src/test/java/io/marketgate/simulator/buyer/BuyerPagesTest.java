@@ -37,8 +37,12 @@ class BuyerPagesTest {
 
     @Test
     void buyerPageEscapesProductTitlesAndBuyerNames() {
-        sim.state().putProduct(product("evil", "<script>alert('t')</script> & Co", PricingModel.SUBSCRIPTION,
-                "https://seller.example/f"));
+        sim.state()
+                .putProduct(product(
+                        "evil",
+                        "<script>alert('t')</script> & Co",
+                        PricingModel.SUBSCRIPTION,
+                        "https://seller.example/f"));
         sim.state().putBuyer(new Buyer(BUYER, "CUST1", "\"><img src=x onerror=alert(1)>", false));
 
         String page = client.get("/buyer").body();
@@ -54,7 +58,9 @@ class BuyerPagesTest {
 
         String page = client.get("/buyer").body();
 
-        assertThat(page).contains("name=\"quantity.seats\"").doesNotContain("name=\"quantity.calls\"")
+        assertThat(page)
+                .contains("name=\"quantity.seats\"")
+                .doesNotContain("name=\"quantity.calls\"")
                 .contains("name=\"contractMonths\"");
     }
 
@@ -62,8 +68,8 @@ class BuyerPagesTest {
     void subscribingAnswersWithAFormPostingTheTokenToTheFulfillmentUrl() {
         sim.state().putProduct(product("p", "Product", PricingModel.SUBSCRIPTION, "https://seller.example/f?a=1&b=2"));
 
-        var reply = client.postForm("/buyer/subscribe",
-                "productCode=p&buyerAccountId=new&newBuyerName=Example+Corp&offerType=free-trial");
+        var reply = client.postForm(
+                "/buyer/subscribe", "productCode=p&buyerAccountId=new&newBuyerName=Example+Corp&offerType=free-trial");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
@@ -76,7 +82,10 @@ class BuyerPagesTest {
                 .contains("name=\"x-amzn-marketplace-token\" value=\"")
                 .contains("name=\"x-amzn-marketplace-offer-type\" value=\"free-trial\"")
                 .contains("<noscript><button type=\"submit\">Set up your account</button></noscript>");
-        assertThat(sim.state().findBuyer(agreement.buyerAccountId())).get().extracting(Buyer::name).isEqualTo("Example Corp");
+        assertThat(sim.state().findBuyer(agreement.buyerAccountId()))
+                .get()
+                .extracting(Buyer::name)
+                .isEqualTo("Example Corp");
         assertThat(agreement.status()).isEqualTo(AgreementStatus.ACTIVE);
     }
 
@@ -84,7 +93,8 @@ class BuyerPagesTest {
     void aStandardOfferPostsNoOfferType() {
         sim.state().putProduct(product("p", "Product", PricingModel.SUBSCRIPTION, "https://seller.example/f"));
 
-        var reply = client.postForm("/buyer/subscribe", "productCode=p&buyerAccountId=" + BUYER + "&offerType=standard");
+        var reply =
+                client.postForm("/buyer/subscribe", "productCode=p&buyerAccountId=" + BUYER + "&offerType=standard");
 
         assertThat(reply.body()).contains("x-amzn-marketplace-token").doesNotContain("x-amzn-marketplace-offer-type");
     }
@@ -106,7 +116,8 @@ class BuyerPagesTest {
     void badFormInputIsA400PageNamingTheProblem() {
         sim.state().putProduct(product("c", "Contract", PricingModel.CONTRACT, null));
 
-        var reseller = client.postForm("/buyer/subscribe", "productCode=c&buyerAccountId=new&resellerAccountId=abc&quantity.seats=1");
+        var reseller = client.postForm(
+                "/buyer/subscribe", "productCode=c&buyerAccountId=new&resellerAccountId=abc&quantity.seats=1");
         var noQuantity = client.postForm("/buyer/subscribe", "productCode=c&buyerAccountId=new&quantity.seats=0");
         var unknown = client.postForm("/buyer/subscribe", "productCode=none&buyerAccountId=new");
 
@@ -137,8 +148,12 @@ class BuyerPagesTest {
         var again = client.postForm("/buyer/agreements/" + id + "/setup", "");
         var cancel = client.postForm("/buyer/agreements/" + id + "/cancel", "");
 
-        assertThat(account.body()).contains("/buyer/agreements/" + id + "/setup").contains("Cancel subscription");
-        assertThat(again.body()).contains("x-amzn-marketplace-token").doesNotContain(subscription.token().token());
+        assertThat(account.body())
+                .contains("/buyer/agreements/" + id + "/setup")
+                .contains("Cancel subscription");
+        assertThat(again.body())
+                .contains("x-amzn-marketplace-token")
+                .doesNotContain(subscription.token().token());
         assertThat(cancel.status()).isEqualTo(303);
         assertThat(cancel.header("Location")).isEqualTo("/buyer/accounts/" + BUYER);
         assertThat(sim.state().requireAgreement(id).status()).isEqualTo(AgreementStatus.UNSUBSCRIBE_PENDING);
@@ -146,13 +161,14 @@ class BuyerPagesTest {
     }
 
     static Product product(String code, String title, PricingModel model, String fulfillmentUrl) {
-        List<Dimension> dimensions = switch (model) {
-            case SUBSCRIPTION -> List.of(new Dimension("calls", "API calls", true));
-            case CONTRACT -> List.of(new Dimension("seats", "Seats", false));
-            case CONTRACT_WITH_CONSUMPTION -> List.of(new Dimension("seats", "Seats", false),
-                    new Dimension("calls", "API calls", true));
-        };
-        return new Product(code, title, "111122223333", IdentityMode.LICENSE, model, dimensions, fulfillmentUrl,
-                null, null);
+        List<Dimension> dimensions =
+                switch (model) {
+                    case SUBSCRIPTION -> List.of(new Dimension("calls", "API calls", true));
+                    case CONTRACT -> List.of(new Dimension("seats", "Seats", false));
+                    case CONTRACT_WITH_CONSUMPTION ->
+                        List.of(new Dimension("seats", "Seats", false), new Dimension("calls", "API calls", true));
+                };
+        return new Product(
+                code, title, "111122223333", IdentityMode.LICENSE, model, dimensions, fulfillmentUrl, null, null);
     }
 }

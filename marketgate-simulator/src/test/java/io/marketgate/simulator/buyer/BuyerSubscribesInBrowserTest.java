@@ -17,13 +17,13 @@ import io.marketgate.testing.Browsers;
 import io.marketgate.testing.Piece;
 import io.marketgate.testing.Requires;
 import java.nio.file.Path;
-import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
-import software.amazon.awssdk.services.marketplacemetering.model.ResolveCustomerResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
+import software.amazon.awssdk.services.marketplacemetering.model.ResolveCustomerResponse;
 
 /** A buyer subscribes in headless Chromium and the seller's fulfillment URL receives AWS's form POST. */
 @Requires(Piece.CHROMIUM)
@@ -55,10 +55,12 @@ class BuyerSubscribesInBrowserTest {
     void start() throws Exception {
         sim = Simulator.builder().port(0).seed(5).build().start();
         seller = new FulfillmentReceiver();
-        sim.state().putProduct(BuyerPagesTest.product("browser-product", "Browser Product",
-                PricingModel.SUBSCRIPTION, seller.url()));
-        sim.state().putProduct(BuyerPagesTest.product("browser-contract", "Browser Contract",
-                PricingModel.CONTRACT_WITH_CONSUMPTION, seller.url()));
+        sim.state()
+                .putProduct(BuyerPagesTest.product(
+                        "browser-product", "Browser Product", PricingModel.SUBSCRIPTION, seller.url()));
+        sim.state()
+                .putProduct(BuyerPagesTest.product(
+                        "browser-contract", "Browser Contract", PricingModel.CONTRACT_WITH_CONSUMPTION, seller.url()));
         sim.state().putBuyer(new Buyer(BUYER, "CUSTBROWSER1", "Example Corp", false));
     }
 
@@ -74,7 +76,9 @@ class BuyerSubscribesInBrowserTest {
     @Test
     void freeTrialSubscriptionPostsTheTokenAndOfferTypeToTheFulfillmentUrl() throws Exception {
         Page page = openBuyerPage(true);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("buyer-page.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("buyer-page.png"))
+                .setFullPage(true));
         Locator card = page.locator("section[data-product='browser-product']");
         card.locator("select[name=buyerAccountId]").selectOption(BUYER);
         card.locator("input[name=offerType][value=free-trial]").check();
@@ -88,7 +92,8 @@ class BuyerSubscribesInBrowserTest {
         assertThat(post.contentType()).isEqualTo("application/x-www-form-urlencoded");
         assertThat(post.query()).as("the token never travels in a URL").isNull();
         assertThat(post.form()).containsEntry("x-amzn-marketplace-offer-type", "free-trial");
-        RegistrationToken token = sim.state().token(post.form().get("x-amzn-marketplace-token")).orElseThrow();
+        RegistrationToken token =
+                sim.state().token(post.form().get("x-amzn-marketplace-token")).orElseThrow();
         var agreement = sim.state().requireAgreement(token.agreementId());
         assertThat(agreement.productCode()).isEqualTo("browser-product");
         assertThat(agreement.buyerAccountId()).isEqualTo(BUYER);
@@ -119,25 +124,33 @@ class BuyerSubscribesInBrowserTest {
 
         FulfillmentReceiver.Received post = seller.next();
         assertThat(post.form()).containsOnlyKeys("x-amzn-marketplace-token");
-        var agreement = sim.state().requireAgreement(
-                sim.state().token(post.form().get("x-amzn-marketplace-token")).orElseThrow().agreementId());
+        var agreement = sim.state()
+                .requireAgreement(sim.state()
+                        .token(post.form().get("x-amzn-marketplace-token"))
+                        .orElseThrow()
+                        .agreementId());
         assertThat(agreement.resellerAccountId()).isEqualTo("999988887777");
         assertThat(agreement.entitlements()).singleElement().satisfies(grant -> {
             assertThat(grant.dimension()).isEqualTo("seats");
             assertThat(grant.value()).isEqualTo(25);
         });
-        assertThat(sim.state().findBuyer(agreement.buyerAccountId()).orElseThrow().name()).isEqualTo("New Buyer KK");
+        assertThat(sim.state()
+                        .findBuyer(agreement.buyerAccountId())
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("New Buyer KK");
     }
 
     @Test
     void withoutJavaScriptTheBuyerClicksSetUpYourAccountAgainFromTheSubscriptionsList() throws Exception {
-        var first = sim.state().subscribe("browser-product", BUYER,
-                io.marketgate.simulator.state.SubscribeOptions.standard());
+        var first = sim.state()
+                .subscribe("browser-product", BUYER, io.marketgate.simulator.state.SubscribeOptions.standard());
         Page page = openPage(false, sim.endpoint() + "/buyer/accounts/" + BUYER);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("buyer-subscriptions.png")));
 
         page.locator("button:has-text('Set up your account')").click();
-        page.waitForURL(sim.endpoint() + "/buyer/agreements/" + first.agreement().id() + "/setup");
+        page.waitForURL(
+                sim.endpoint() + "/buyer/agreements/" + first.agreement().id() + "/setup");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("set-up-your-account.png")));
         page.locator("#fulfillment button[type=submit]").click();
         page.waitForURL(seller.url());
@@ -145,7 +158,8 @@ class BuyerSubscribesInBrowserTest {
         FulfillmentReceiver.Received post = seller.next();
         String token = post.form().get("x-amzn-marketplace-token");
         assertThat(token).isNotEqualTo(first.token().token());
-        assertThat(sim.state().token(token).orElseThrow().agreementId()).isEqualTo(first.agreement().id());
+        assertThat(sim.state().token(token).orElseThrow().agreementId())
+                .isEqualTo(first.agreement().id());
     }
 
     private Page openBuyerPage(boolean javaScript) {
@@ -153,8 +167,8 @@ class BuyerSubscribesInBrowserTest {
     }
 
     private Page openPage(boolean javaScript, String url) {
-        context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(javaScript)
-                .setViewportSize(1100, 900));
+        context = browser.newContext(
+                new Browser.NewContextOptions().setJavaScriptEnabled(javaScript).setViewportSize(1100, 900));
         Page page = context.newPage();
         page.navigate(url);
         return page;

@@ -46,11 +46,13 @@ final class FulfillmentReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestMethod(),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestURI().getRawQuery(),
+            received.add(new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    exchange.getRequestURI().getRawQuery(),
                     FormData.parse(body)));
             byte[] page = ("<!DOCTYPE html><html><body style=\"font-family:sans-serif;margin:40px\">"
-                    + "<h1>Seller registration</h1><p>The registration token arrived by form POST.</p></body></html>")
+                            + "<h1>Seller registration</h1><p>The registration token arrived by form POST.</p></body></html>")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, page.length);

@@ -21,7 +21,11 @@ class ClockControlTest {
 
     @BeforeEach
     void start() {
-        sim = Simulator.builder().port(0).clock(Clock.fixed(BASE, ZoneOffset.UTC)).build().start();
+        sim = Simulator.builder()
+                .port(0)
+                .clock(Clock.fixed(BASE, ZoneOffset.UTC))
+                .build()
+                .start();
         client = new ControlClient(sim.endpoint());
     }
 
@@ -53,7 +57,8 @@ class ClockControlTest {
     void freezeThenResetReturnsToTheBaseClock() {
         client.post("/_sim/clock", "{\"advanceSeconds\":120,\"freeze\":true}");
         assertThat(sim.clock().frozen()).isTrue();
-        assertThat(client.get("/_sim/clock").json().get("frozen").booleanValue()).isTrue();
+        assertThat(client.get("/_sim/clock").json().get("frozen").booleanValue())
+                .isTrue();
 
         client.post("/_sim/clock", "{\"reset\":true,\"freeze\":false}");
 
@@ -64,7 +69,8 @@ class ClockControlTest {
     @Test
     void setWithFreezeStopsAtExactlyTheGivenInstantOnARunningClock() {
         try (Simulator running = Simulator.builder().port(0).build().start()) {
-            new ControlClient(running.endpoint()).post("/_sim/clock", "{\"set\":\"2026-12-01T05:59:00Z\",\"freeze\":true}");
+            new ControlClient(running.endpoint())
+                    .post("/_sim/clock", "{\"set\":\"2026-12-01T05:59:00Z\",\"freeze\":true}");
 
             assertThat(running.clock().instant()).isEqualTo(Instant.parse("2026-12-01T05:59:00Z"));
         }

@@ -45,21 +45,28 @@ class ControlApiTest {
                 {"code":"p","identityMode":"customer","dimensions":[{"key":"calls"}]}""");
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().get("error").stringValue()).isEqualTo("identityMode must be one of legacy, account, license");
+        assertThat(reply.json().get("error").stringValue())
+                .isEqualTo("identityMode must be one of legacy, account, license");
         assertThat(reply.json().get("field").stringValue()).isEqualTo("identityMode");
     }
 
     @Test
     void invalidProductFieldsAreNamedWithTheirPath() {
-        assertThat(fieldOf(client.post("/_sim/products", "{\"dimensions\":[{\"key\":\"a\"}]}"))).isEqualTo("code");
+        assertThat(fieldOf(client.post("/_sim/products", "{\"dimensions\":[{\"key\":\"a\"}]}")))
+                .isEqualTo("code");
         assertThat(fieldOf(client.post("/_sim/products", "{\"code\":\"p\"}"))).isEqualTo("dimensions");
-        assertThat(fieldOf(client.post("/_sim/products", "{\"code\":\"p\",\"dimensions\":[{\"key\":\"a\"},{\"key\":\"\"}]}")))
+        assertThat(fieldOf(client.post(
+                        "/_sim/products", "{\"code\":\"p\",\"dimensions\":[{\"key\":\"a\"},{\"key\":\"\"}]}")))
                 .isEqualTo("dimensions[1].key");
-        assertThat(fieldOf(client.post("/_sim/products",
-                "{\"code\":\"p\",\"pricingModel\":\"contract\",\"dimensions\":[{\"key\":\"a\",\"metered\":true}]}")))
+        assertThat(
+                        fieldOf(
+                                client.post(
+                                        "/_sim/products",
+                                        "{\"code\":\"p\",\"pricingModel\":\"contract\",\"dimensions\":[{\"key\":\"a\",\"metered\":true}]}")))
                 .isEqualTo("dimensions[0].metered");
-        assertThat(fieldOf(client.post("/_sim/products",
-                "{\"code\":\"p\",\"fulfillmentUrl\":\"/relative\",\"dimensions\":[{\"key\":\"a\"}]}")))
+        assertThat(fieldOf(client.post(
+                        "/_sim/products",
+                        "{\"code\":\"p\",\"fulfillmentUrl\":\"/relative\",\"dimensions\":[{\"key\":\"a\"}]}")))
                 .isEqualTo("fulfillmentUrl");
         assertThat(client.post("/_sim/products", "{not json").status()).isEqualTo(400);
     }
@@ -72,9 +79,12 @@ class ControlApiTest {
         JsonNode product = client.get("/_sim/products/contract-1").json();
         assertThat(product.get("pricingModel").stringValue()).isEqualTo("contract-with-consumption");
         assertThat(product.get("identityMode").stringValue()).isEqualTo("account");
-        assertThat(product.get("dimensions").get(2).get("metered").booleanValue()).isTrue();
+        assertThat(product.get("dimensions").get(2).get("metered").booleanValue())
+                .isTrue();
         assertThat(client.get("/_sim/products").json()).hasSize(1);
-        assertThat(client.post("/_sim/products", CONTRACT).status()).as("replacing").isEqualTo(200);
+        assertThat(client.post("/_sim/products", CONTRACT).status())
+                .as("replacing")
+                .isEqualTo(200);
         assertThat(client.get("/_sim/products/nope").status()).isEqualTo(404);
     }
 
@@ -89,12 +99,16 @@ class ControlApiTest {
         assertThat(reply.status()).isEqualTo(201);
         String agreementId = reply.json().get("agreement").get("id").stringValue();
         String token = reply.json().get("registrationToken").get("token").stringValue();
-        assertThat(sim.state().token(token)).get().extracting(t -> t.agreementId()).isEqualTo(agreementId);
+        assertThat(sim.state().token(token))
+                .get()
+                .extracting(t -> t.agreementId())
+                .isEqualTo(agreementId);
         Agreement agreement = sim.state().requireAgreement(agreementId);
         assertThat(agreement.status()).isEqualTo(AgreementStatus.ACTIVE);
         assertThat(agreement.freeTrial()).isTrue();
         assertThat(agreement.resellerAccountId()).isEqualTo("999988887777");
-        assertThat(reply.json().get("agreement").get("licenseArn").stringValue()).startsWith("arn:aws:license-manager:");
+        assertThat(reply.json().get("agreement").get("licenseArn").stringValue())
+                .startsWith("arn:aws:license-manager:");
     }
 
     @Test
@@ -106,7 +120,8 @@ class ControlApiTest {
                   {"dimension":"seats","value":10,"expiration":"2027-01-01T00:00:00Z"},
                   {"dimension":"seats","value":2.5},{"dimension":"tier","value":true},{"dimension":"tier","value":"gold"}]}""");
 
-        Agreement agreement = sim.state().requireAgreement(reply.json().get("agreement").get("id").stringValue());
+        Agreement agreement = sim.state()
+                .requireAgreement(reply.json().get("agreement").get("id").stringValue());
         assertThat(agreement.entitlements()).extracting(EntitlementGrant::value).containsExactly(10, 2.5, true, "gold");
         assertThat(agreement.entitlements().getFirst().expiration()).hasToString("2027-01-01T00:00:00Z");
     }
@@ -115,8 +130,10 @@ class ControlApiTest {
     void invalidSubscriptionsNameTheField() {
         client.post("/_sim/products", CONTRACT);
 
-        assertThat(fieldOf(client.post("/_sim/agreements", "{\"productCode\":\"contract-1\"}"))).isEqualTo("buyerAccountId");
-        assertThat(fieldOf(client.post("/_sim/agreements", "{\"productCode\":\"contract-1\",\"buyerAccountId\":\"12\"}")))
+        assertThat(fieldOf(client.post("/_sim/agreements", "{\"productCode\":\"contract-1\"}")))
+                .isEqualTo("buyerAccountId");
+        assertThat(fieldOf(
+                        client.post("/_sim/agreements", "{\"productCode\":\"contract-1\",\"buyerAccountId\":\"12\"}")))
                 .isEqualTo("buyerAccountId");
         assertThat(fieldOf(subscribe("\"offerType\":\"gratis\""))).isEqualTo("offerType");
         assertThat(fieldOf(subscribe("\"entitlements\":[{\"dimension\":\"nope\",\"value\":1}]")))
@@ -125,7 +142,8 @@ class ControlApiTest {
                 .isEqualTo("entitlements[0].value");
         assertThat(fieldOf(subscribe("\"entitlements\":[{\"dimension\":\"overage\",\"value\":1}]")))
                 .isEqualTo("entitlements[0].dimension");
-        var unknownProduct = client.post("/_sim/agreements", "{\"productCode\":\"none\",\"buyerAccountId\":\"" + BUYER + "\"}");
+        var unknownProduct =
+                client.post("/_sim/agreements", "{\"productCode\":\"none\",\"buyerAccountId\":\"" + BUYER + "\"}");
         assertThat(unknownProduct.status()).isEqualTo(404);
         assertThat(fieldOf(unknownProduct)).isEqualTo("productCode");
     }
@@ -133,14 +151,19 @@ class ControlApiTest {
     @Test
     void lifecycleEndpointsMoveTheAgreementAndUnknownIdsAre404() {
         client.post("/_sim/products", CONTRACT);
-        String id = subscribe("\"autoSucceed\":false").json().get("agreement").get("id").stringValue();
+        String id = subscribe("\"autoSucceed\":false")
+                .json()
+                .get("agreement")
+                .get("id")
+                .stringValue();
         assertThat(sim.state().requireAgreement(id).status()).isEqualTo(AgreementStatus.PENDING);
 
         assertThat(statusAfter("/_sim/agreements/" + id + "/succeed")).isEqualTo("active");
         assertThat(statusAfter("/_sim/agreements/" + id + "/cancel")).isEqualTo("unsubscribe-pending");
         assertThat(statusAfter("/_sim/agreements/" + id + "/complete-cancel")).isEqualTo("unsubscribed");
         assertThat(statusAfter("/_sim/agreements/" + id + "/fail")).isEqualTo("failed");
-        assertThat(client.post("/_sim/agreements/agmt-unknown/succeed", "").status()).isEqualTo(404);
+        assertThat(client.post("/_sim/agreements/agmt-unknown/succeed", "").status())
+                .isEqualTo(404);
         assertThat(client.get("/_sim/agreements/agmt-unknown").status()).isEqualTo(404);
     }
 
@@ -154,26 +177,38 @@ class ControlApiTest {
 
         assertThat(fresh.status()).isEqualTo(201);
         String token = fresh.json().get("token").stringValue();
-        assertThat(token).isNotEqualTo(subscribed.get("registrationToken").get("token").stringValue());
-        assertThat(sim.state().token(token)).get().extracting(t -> t.agreementId()).isEqualTo(id);
+        assertThat(token)
+                .isNotEqualTo(subscribed.get("registrationToken").get("token").stringValue());
+        assertThat(sim.state().token(token))
+                .get()
+                .extracting(t -> t.agreementId())
+                .isEqualTo(id);
     }
 
     @Test
     void contractEntitlementsAreReplacedAndAgreementsFilteredByBuyerAndProduct() {
         client.post("/_sim/products", CONTRACT);
-        String id = subscribe("\"entitlements\":[{\"dimension\":\"seats\",\"value\":1}]").json()
-                .get("agreement").get("id").stringValue();
+        String id = subscribe("\"entitlements\":[{\"dimension\":\"seats\",\"value\":1}]")
+                .json()
+                .get("agreement")
+                .get("id")
+                .stringValue();
         client.post("/_sim/agreements", "{\"productCode\":\"contract-1\",\"buyerAccountId\":\"333344445555\"}");
 
-        var changed = client.put("/_sim/agreements/" + id + "/entitlements",
+        var changed = client.put(
+                "/_sim/agreements/" + id + "/entitlements",
                 "{\"entitlements\":[{\"dimension\":\"seats\",\"value\":20}]}");
 
         assertThat(changed.status()).isEqualTo(200);
-        assertThat(sim.state().requireAgreement(id).entitlements()).extracting(EntitlementGrant::value).containsExactly(20);
-        assertThat(client.get("/_sim/agreements?buyerAccountId=" + BUYER).json()).hasSize(1);
+        assertThat(sim.state().requireAgreement(id).entitlements())
+                .extracting(EntitlementGrant::value)
+                .containsExactly(20);
+        assertThat(client.get("/_sim/agreements?buyerAccountId=" + BUYER).json())
+                .hasSize(1);
         assertThat(client.get("/_sim/agreements?productCode=contract-1").json()).hasSize(2);
         assertThat(client.get("/_sim/agreements?productCode=other").json()).isEmpty();
-        assertThat(fieldOf(client.put("/_sim/agreements/" + id + "/entitlements", "{}"))).isEqualTo("entitlements");
+        assertThat(fieldOf(client.put("/_sim/agreements/" + id + "/entitlements", "{}")))
+                .isEqualTo("entitlements");
     }
 
     @Test
@@ -183,13 +218,25 @@ class ControlApiTest {
         assertThat(created.status()).isEqualTo(201);
         String accountId = created.json().get("accountId").stringValue();
         assertThat(accountId).matches("[0-9]{12}");
-        assertThat(client.post("/_sim/buyers/" + accountId + "/suspend", "").json().get("suspended").booleanValue()).isTrue();
-        assertThat(sim.state().findBuyer(accountId)).get().extracting(b -> b.suspended()).isEqualTo(true);
-        assertThat(client.post("/_sim/buyers/" + accountId + "/unsuspend", "").json().get("suspended").booleanValue())
+        assertThat(client.post("/_sim/buyers/" + accountId + "/suspend", "")
+                        .json()
+                        .get("suspended")
+                        .booleanValue())
+                .isTrue();
+        assertThat(sim.state().findBuyer(accountId))
+                .get()
+                .extracting(b -> b.suspended())
+                .isEqualTo(true);
+        assertThat(client.post("/_sim/buyers/" + accountId + "/unsuspend", "")
+                        .json()
+                        .get("suspended")
+                        .booleanValue())
                 .isFalse();
         assertThat(client.get("/_sim/buyers").json()).hasSize(1);
-        assertThat(client.post("/_sim/buyers/000000000000/suspend", "").status()).isEqualTo(404);
-        assertThat(fieldOf(client.post("/_sim/buyers", "{\"accountId\":\"abc\"}"))).isEqualTo("accountId");
+        assertThat(client.post("/_sim/buyers/000000000000/suspend", "").status())
+                .isEqualTo(404);
+        assertThat(fieldOf(client.post("/_sim/buyers", "{\"accountId\":\"abc\"}")))
+                .isEqualTo("accountId");
     }
 
     @Test
@@ -197,8 +244,10 @@ class ControlApiTest {
         var reply = client.post("/_sim/demo", "{\"fulfillmentBaseUrl\":\"http://localhost:9999/f\"}");
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(sim.state().product(DemoCatalog.DEMO_PRODUCT)).get()
-                .extracting(p -> p.fulfillmentUrl()).isEqualTo("http://localhost:9999/f/demo-product");
+        assertThat(sim.state().product(DemoCatalog.DEMO_PRODUCT))
+                .get()
+                .extracting(p -> p.fulfillmentUrl())
+                .isEqualTo("http://localhost:9999/f/demo-product");
         assertThat(sim.state().product(DemoCatalog.DEMO_CONTRACT)).isPresent();
         assertThat(sim.state().buyers()).hasSize(2);
     }
@@ -207,17 +256,18 @@ class ControlApiTest {
     void changesPostedByAWebPageOfAnotherOriginAreRefused() throws Exception {
         var request = HttpRequest.newBuilder(sim.endpoint().resolve("/_sim/buyers"))
                 .header("Origin", "https://attacker.example")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"))
+                .build();
 
-        var response = HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(sim.state().buyers()).isEmpty();
     }
 
     private ControlClient.Reply subscribe(String extraFields) {
-        return client.post("/_sim/agreements",
+        return client.post(
+                "/_sim/agreements",
                 "{\"productCode\":\"contract-1\",\"buyerAccountId\":\"" + BUYER + "\"," + extraFields + "}");
     }
 

@@ -51,7 +51,8 @@ class EntitlementCliTest {
 
         assertThat(page.get("Entitlements")).hasSize(5);
         assertThat(page.get("NextToken").stringValue()).isNotBlank();
-        assertThat(page.get("Entitlements").get(0).get("ExpirationDate").asString()).startsWith("2027-06-30T00:00:00");
+        assertThat(page.get("Entitlements").get(0).get("ExpirationDate").asString())
+                .startsWith("2027-06-30T00:00:00");
     }
 
     @Test
@@ -70,21 +71,43 @@ class EntitlementCliTest {
     void theDimensionFilterReachesTheSimulator() throws Exception {
         JsonNode page = cli("--filter", "DIMENSION=seats,tier");
 
-        assertThat(page.get("Entitlements").values()).extracting(e -> e.get("Dimension").stringValue())
-                .containsOnly("seats", "tier").hasSize(6);
+        assertThat(page.get("Entitlements").values())
+                .extracting(e -> e.get("Dimension").stringValue())
+                .containsOnly("seats", "tier")
+                .hasSize(6);
     }
 
     private static JsonNode cli(String... extra) throws Exception {
         Path config = Files.writeString(home.resolve("config"), "");
         Path credentials = Files.writeString(home.resolve("credentials"), "");
-        List<String> command = new ArrayList<>(List.of(Piece.Pieces.awsCliV2().orElseThrow().toString(),
-                "marketplace-entitlement", "get-entitlements", "--product-code", PRODUCT,
-                "--endpoint-url", sim.endpoint().toString(), "--region", "us-east-1", "--output", "json"));
+        List<String> command = new ArrayList<>(List.of(
+                Piece.Pieces.awsCliV2().orElseThrow().toString(),
+                "marketplace-entitlement",
+                "get-entitlements",
+                "--product-code",
+                PRODUCT,
+                "--endpoint-url",
+                sim.endpoint().toString(),
+                "--region",
+                "us-east-1",
+                "--output",
+                "json"));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().putAll(java.util.Map.of("AWS_ACCESS_KEY_ID", "AKIDTEST", "AWS_SECRET_ACCESS_KEY",
-                "secret", "AWS_CONFIG_FILE", config.toString(), "AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
-                "AWS_PAGER", "", "HOME", home.toString()));
+        builder.environment()
+                .putAll(java.util.Map.of(
+                        "AWS_ACCESS_KEY_ID",
+                        "AKIDTEST",
+                        "AWS_SECRET_ACCESS_KEY",
+                        "secret",
+                        "AWS_CONFIG_FILE",
+                        config.toString(),
+                        "AWS_SHARED_CREDENTIALS_FILE",
+                        credentials.toString(),
+                        "AWS_PAGER",
+                        "",
+                        "HOME",
+                        home.toString()));
         builder.environment().remove("AWS_PROFILE");
         Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();

@@ -27,8 +27,10 @@ class EntitlementFaultHookTest {
     @Test
     void throttlingIsA400ThrottlingExceptionInJson() throws Exception {
         try (SimHttpServer server = serverWith(fault(EntitlementApiError.Type.THROTTLING))) {
-            HttpResponse<byte[]> response = SignedAwsRequests.post(endpoint(server), "/", Map.of(
-                    "Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", EntitlementApi.JSON_TARGET),
+            HttpResponse<byte[]> response = SignedAwsRequests.post(
+                    endpoint(server),
+                    "/",
+                    Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", EntitlementApi.JSON_TARGET),
                     "{\"ProductCode\":\"p\"}".getBytes());
 
             assertThat(response.statusCode()).isEqualTo(400);
@@ -41,8 +43,10 @@ class EntitlementFaultHookTest {
     void anInternalErrorIsA500InCbor() throws Exception {
         try (SimHttpServer server = serverWith(fault(EntitlementApiError.Type.INTERNAL_SERVICE_ERROR))) {
             CBORMapper cbor = CBORMapper.builder().build();
-            HttpResponse<byte[]> response = SignedAwsRequests.post(endpoint(server), EntitlementApi.CBOR_PATH, Map.of(
-                    "Content-Type", "application/cbor", "smithy-protocol", "rpc-v2-cbor"),
+            HttpResponse<byte[]> response = SignedAwsRequests.post(
+                    endpoint(server),
+                    EntitlementApi.CBOR_PATH,
+                    Map.of("Content-Type", "application/cbor", "smithy-protocol", "rpc-v2-cbor"),
                     cbor.writeValueAsBytes(Map.of("ProductCode", "p")));
 
             assertThat(response.statusCode()).isEqualTo(500);
@@ -56,8 +60,8 @@ class EntitlementFaultHookTest {
     }
 
     private static SimHttpServer serverWith(EntitlementFaultHook hook) throws Exception {
-        SimState state = new SimState(new SimClock(Clock.systemUTC()), new SimIds(1), Duration.ofHours(4),
-                Duration.ofHours(1));
+        SimState state =
+                new SimState(new SimClock(Clock.systemUTC()), new SimIds(1), Duration.ofHours(4), Duration.ofHours(1));
         Router router = new Router();
         new EntitlementApi(state, new EntitlementPaging(1), hook).register(router);
         SimHttpServer server = new SimHttpServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), router);

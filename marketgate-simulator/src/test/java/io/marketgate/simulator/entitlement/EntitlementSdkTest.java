@@ -39,7 +39,8 @@ class EntitlementSdkTest {
     static void start() {
         sim = Simulator.builder().port(0).seed(7).build().start();
         contractProduct(sim, PRODUCT, IdentityMode.LEGACY);
-        agreements = List.of(directContract(sim, PRODUCT, "210000000001", allValueTypes(10)),
+        agreements = List.of(
+                directContract(sim, PRODUCT, "210000000001", allValueTypes(10)),
                 directContract(sim, PRODUCT, "210000000002", allValueTypes(20)),
                 directContract(sim, PRODUCT, "210000000003", allValueTypes(30)));
         Agreement cancelled = directContract(sim, PRODUCT, "210000000004", allValueTypes(40));
@@ -67,14 +68,20 @@ class EntitlementSdkTest {
     void paginatorReadsEveryPageIncludingEmptyPagesThatCarryANextToken() {
         sim.entitlementPaging().emptyPageEvery(2);
 
-        List<GetEntitlementsResponse> pages = client.getEntitlementsPaginator(
-                GetEntitlementsRequest.builder().productCode(PRODUCT).maxResults(5).build()).stream().toList();
+        List<GetEntitlementsResponse> pages = client
+                .getEntitlementsPaginator(GetEntitlementsRequest.builder()
+                        .productCode(PRODUCT)
+                        .maxResults(5)
+                        .build())
+                .stream()
+                .toList();
 
         assertThat(pages).extracting(p -> p.entitlements().size()).containsExactly(5, 0, 5, 0, 2);
         assertThat(pages.get(1).nextToken()).isNotBlank();
         assertThat(pages.getLast().nextToken()).isNull();
         assertThat(pages.stream().flatMap(p -> p.entitlements().stream()).map(Entitlement::customerIdentifier))
-                .hasSize(12).doesNotContain(sim.state().buyer("210000000004").customerIdentifier());
+                .hasSize(12)
+                .doesNotContain(sim.state().buyer("210000000004").customerIdentifier());
     }
 
     @Test
@@ -89,7 +96,8 @@ class EntitlementSdkTest {
     void eachValueTypeArrivesInItsOwnMemberWithTheExpirationDate() {
         String customer = sim.state().buyer("210000000002").customerIdentifier();
         List<Entitlement> entitlements = client.getEntitlements(b -> b.productCode(PRODUCT)
-                .filter(Map.of(GetEntitlementFilterName.CUSTOMER_IDENTIFIER, List.of(customer)))).entitlements();
+                        .filter(Map.of(GetEntitlementFilterName.CUSTOMER_IDENTIFIER, List.of(customer))))
+                .entitlements();
 
         assertThat(entitlements).hasSize(4).allSatisfy(e -> {
             assertThat(e.productCode()).isEqualTo(PRODUCT);
@@ -97,7 +105,8 @@ class EntitlementSdkTest {
             assertThat(e.expirationDate()).isEqualTo(CONTRACT_END);
         });
         assertThat(byDimension(entitlements, "seats").value().integerValue()).isEqualTo(20);
-        assertThat(byDimension(entitlements, "storage_tb").value().doubleValue()).isEqualTo(2.5);
+        assertThat(byDimension(entitlements, "storage_tb").value().doubleValue())
+                .isEqualTo(2.5);
         assertThat(byDimension(entitlements, "sso").value().booleanValue()).isTrue();
         assertThat(byDimension(entitlements, "tier").value().stringValue()).isEqualTo("gold");
     }
@@ -106,45 +115,60 @@ class EntitlementSdkTest {
     void filterValuesAreUnionedWithinAKeyAndKeysAreIntersected() {
         String first = sim.state().buyer("210000000001").customerIdentifier();
         String third = sim.state().buyer("210000000003").customerIdentifier();
-        List<Entitlement> entitlements = client.getEntitlements(b -> b.productCode(PRODUCT).filter(Map.of(
-                GetEntitlementFilterName.CUSTOMER_IDENTIFIER, List.of(first, third),
-                GetEntitlementFilterName.DIMENSION, List.of("seats", "tier")))).entitlements();
+        List<Entitlement> entitlements = client.getEntitlements(b -> b.productCode(PRODUCT)
+                        .filter(Map.of(
+                                GetEntitlementFilterName.CUSTOMER_IDENTIFIER, List.of(first, third),
+                                GetEntitlementFilterName.DIMENSION, List.of("seats", "tier"))))
+                .entitlements();
 
-        assertThat(entitlements).extracting(e -> e.customerIdentifier() + "/" + e.dimension())
+        assertThat(entitlements)
+                .extracting(e -> e.customerIdentifier() + "/" + e.dimension())
                 .containsExactlyInAnyOrder(first + "/seats", first + "/tier", third + "/seats", third + "/tier");
     }
 
     @Test
     void aTamperedNextTokenIsAnInvalidParameter() {
-        String token = client.getEntitlements(b -> b.productCode(PRODUCT).maxResults(5)).nextToken();
+        String token = client.getEntitlements(b -> b.productCode(PRODUCT).maxResults(5))
+                .nextToken();
         String tampered = (token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1);
 
-        assertThatThrownBy(() -> client.getEntitlements(b -> b.productCode(PRODUCT).nextToken(tampered)))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("NextToken");
+        assertThatThrownBy(
+                        () -> client.getEntitlements(b -> b.productCode(PRODUCT).nextToken(tampered)))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("NextToken");
     }
 
     @Test
     void aNextTokenIssuedForOtherFiltersIsAnInvalidParameter() {
-        String token = client.getEntitlements(b -> b.productCode(PRODUCT).maxResults(5)).nextToken();
+        String token = client.getEntitlements(b -> b.productCode(PRODUCT).maxResults(5))
+                .nextToken();
 
-        assertThatThrownBy(() -> client.getEntitlements(b -> b.productCode(PRODUCT).nextToken(token)
-                .filter(Map.of(GetEntitlementFilterName.DIMENSION, List.of("seats")))))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("NextToken");
+        assertThatThrownBy(() -> client.getEntitlements(b -> b.productCode(PRODUCT)
+                        .nextToken(token)
+                        .filter(Map.of(GetEntitlementFilterName.DIMENSION, List.of("seats")))))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("NextToken");
     }
 
     @Test
     void maxResultsAbove25IsAnInvalidParameterNamingTheField() {
-        assertThatThrownBy(() -> client.getEntitlements(b -> b.productCode(PRODUCT).maxResults(26)))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("MaxResults");
+        assertThatThrownBy(
+                        () -> client.getEntitlements(b -> b.productCode(PRODUCT).maxResults(26)))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("MaxResults");
     }
 
     @Test
     void anUnknownProductIsAnInvalidParameter() {
         assertThatThrownBy(() -> client.getEntitlements(b -> b.productCode("nosuchproduct")))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("ProductCode");
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("ProductCode");
     }
 
     private static Entitlement byDimension(List<Entitlement> entitlements, String dimension) {
-        return entitlements.stream().filter(e -> e.dimension().equals(dimension)).findFirst().orElseThrow();
+        return entitlements.stream()
+                .filter(e -> e.dimension().equals(dimension))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -34,10 +34,10 @@ class EntitlementWireProtocolTest {
     private static final String PRODUCT = "prodlicense0001";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final CBORMapper CBOR = CBORMapper.builder().build();
-    private static final Map<String, String> JSON_HEADERS = Map.of("Content-Type", "application/x-amz-json-1.1",
-            "X-Amz-Target", "AWSMPEntitlementService.GetEntitlements");
-    private static final Map<String, String> CBOR_HEADERS = Map.of("Content-Type", "application/cbor",
-            "Accept", "application/cbor", "smithy-protocol", "rpc-v2-cbor");
+    private static final Map<String, String> JSON_HEADERS = Map.of(
+            "Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AWSMPEntitlementService.GetEntitlements");
+    private static final Map<String, String> CBOR_HEADERS =
+            Map.of("Content-Type", "application/cbor", "Accept", "application/cbor", "smithy-protocol", "rpc-v2-cbor");
     private static Simulator sim;
     private static Agreement first;
     private static Agreement second;
@@ -63,31 +63,50 @@ class EntitlementWireProtocolTest {
 
     @Test
     void licenseArnFilterReturnsThatLicenseWithAccountAndNoCustomerIdentifier() throws Exception {
-        JsonNode result = json(Map.of("ProductCode", PRODUCT, "Filter", Map.of("LICENSE_ARN", List.of(first.licenseArn()))));
+        JsonNode result =
+                json(Map.of("ProductCode", PRODUCT, "Filter", Map.of("LICENSE_ARN", List.of(first.licenseArn()))));
 
         assertThat(result.get("Entitlements")).hasSize(4).allSatisfy(e -> {
             assertThat(e.get("LicenseArn").stringValue()).isEqualTo(first.licenseArn());
             assertThat(e.get("CustomerAWSAccountId").stringValue()).isEqualTo("310000000001");
             assertThat(e.has("CustomerIdentifier")).isFalse();
-            assertThat(e.get("ExpirationDate").decimalValue()).isEqualByComparingTo(
-                    java.math.BigDecimal.valueOf(CONTRACT_END.getEpochSecond()));
+            assertThat(e.get("ExpirationDate").decimalValue())
+                    .isEqualByComparingTo(java.math.BigDecimal.valueOf(CONTRACT_END.getEpochSecond()));
         });
     }
 
     @Test
     void accountFilterValuesAreUnionedAndIntersectedWithDimension() throws Exception {
-        JsonNode result = json(Map.of("ProductCode", PRODUCT, "Filter", Map.of(
-                "CUSTOMER_AWS_ACCOUNT_ID", List.of("310000000001", "310000000002"), "DIMENSION", List.of("seats"))));
+        JsonNode result = json(Map.of(
+                "ProductCode",
+                PRODUCT,
+                "Filter",
+                Map.of(
+                        "CUSTOMER_AWS_ACCOUNT_ID",
+                        List.of("310000000001", "310000000002"),
+                        "DIMENSION",
+                        List.of("seats"))));
 
-        assertThat(result.get("Entitlements").values()).extracting(e -> e.get("Value").get("IntegerValue").intValue())
+        assertThat(result.get("Entitlements").values())
+                .extracting(e -> e.get("Value").get("IntegerValue").intValue())
                 .containsExactly(5, 6);
     }
 
     @Test
     void customerIdentifierAndAccountFiltersTogetherAreRejected() throws Exception {
-        HttpResponse<byte[]> response = SignedAwsRequests.post(sim.endpoint(), "/", JSON_HEADERS, JSON.writeValueAsBytes(
-                Map.of("ProductCode", PRODUCT, "Filter", Map.of("CUSTOMER_IDENTIFIER", List.of("X"),
-                        "CUSTOMER_AWS_ACCOUNT_ID", List.of("310000000001")))));
+        HttpResponse<byte[]> response = SignedAwsRequests.post(
+                sim.endpoint(),
+                "/",
+                JSON_HEADERS,
+                JSON.writeValueAsBytes(Map.of(
+                        "ProductCode",
+                        PRODUCT,
+                        "Filter",
+                        Map.of(
+                                "CUSTOMER_IDENTIFIER",
+                                List.of("X"),
+                                "CUSTOMER_AWS_ACCOUNT_ID",
+                                List.of("310000000001")))));
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode error = JSON.readTree(response.body());
@@ -97,18 +116,28 @@ class EntitlementWireProtocolTest {
 
     @Test
     void cborAnswersInCborWithTheProtocolHeaderAndTaggedEpochSecondsTimestamps() throws Exception {
-        HttpResponse<byte[]> response = cbor(Map.of("ProductCode", PRODUCT,
-                "Filter", Map.of("LICENSE_ARN", List.of(second.licenseArn()))));
+        HttpResponse<byte[]> response =
+                cbor(Map.of("ProductCode", PRODUCT, "Filter", Map.of("LICENSE_ARN", List.of(second.licenseArn()))));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/cbor");
         assertThat(response.headers().firstValue("smithy-protocol")).hasValue("rpc-v2-cbor");
         JsonNode result = CBOR.readTree(response.body());
         assertThat(result.get("Entitlements")).hasSize(4);
-        assertThat(result.get("Entitlements").get(1).get("Value").get("DoubleValue").doubleValue()).isEqualTo(2.5);
-        assertThat(result.get("Entitlements").get(2).get("Value").get("BooleanValue").booleanValue()).isTrue();
-        assertThat(expirationDates(response.body())).hasSize(4)
-                .allSatisfy(tagged -> assertThat(tagged).isEqualTo("tag 1: " + (double) CONTRACT_END.getEpochSecond()));
+        assertThat(result.get("Entitlements")
+                        .get(1)
+                        .get("Value")
+                        .get("DoubleValue")
+                        .doubleValue())
+                .isEqualTo(2.5);
+        assertThat(result.get("Entitlements")
+                        .get(2)
+                        .get("Value")
+                        .get("BooleanValue")
+                        .booleanValue())
+                .isTrue();
+        assertThat(expirationDates(response.body())).hasSize(4).allSatisfy(tagged -> assertThat(tagged)
+                .isEqualTo("tag 1: " + (double) CONTRACT_END.getEpochSecond()));
     }
 
     @Test
@@ -143,23 +172,26 @@ class EntitlementWireProtocolTest {
 
     @Test
     void cborWithoutTheSmithyProtocolHeaderIsRejectedNamingTheHeader() throws Exception {
-        HttpResponse<byte[]> response = SignedAwsRequests.post(sim.endpoint(), EntitlementApi.CBOR_PATH,
-                Map.of("Content-Type", "application/cbor"), CBOR.writeValueAsBytes(Map.of("ProductCode", PRODUCT)));
+        HttpResponse<byte[]> response = SignedAwsRequests.post(
+                sim.endpoint(),
+                EntitlementApi.CBOR_PATH,
+                Map.of("Content-Type", "application/cbor"),
+                CBOR.writeValueAsBytes(Map.of("ProductCode", PRODUCT)));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(CBOR.readTree(response.body()).get("message").stringValue()).contains("smithy-protocol");
     }
 
     private static JsonNode json(Map<String, ?> request) throws Exception {
-        HttpResponse<byte[]> response = SignedAwsRequests.post(sim.endpoint(), "/", JSON_HEADERS,
-                JSON.writeValueAsBytes(request));
+        HttpResponse<byte[]> response =
+                SignedAwsRequests.post(sim.endpoint(), "/", JSON_HEADERS, JSON.writeValueAsBytes(request));
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static HttpResponse<byte[]> cbor(Map<String, ?> request) throws Exception {
-        return SignedAwsRequests.post(sim.endpoint(), EntitlementApi.CBOR_PATH, CBOR_HEADERS,
-                CBOR.writeValueAsBytes(request));
+        return SignedAwsRequests.post(
+                sim.endpoint(), EntitlementApi.CBOR_PATH, CBOR_HEADERS, CBOR.writeValueAsBytes(request));
     }
 
     /** Each ExpirationDate as "tag N: value", read with the streaming parser because trees drop tags. */

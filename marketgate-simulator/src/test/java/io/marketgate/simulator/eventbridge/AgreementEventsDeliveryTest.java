@@ -53,16 +53,19 @@ class AgreementEventsDeliveryTest {
 
         List<JsonNode> events = queues.take("marketgate-prodeb00000001-events", 6);
 
-        assertThat(events).extracting(e -> e.get("detail-type").stringValue()).containsExactly(
-                "Purchase Agreement Created - Proposer", "License Updated - Manufacturer",
-                "Purchase Agreement Amended - Proposer", "License Updated - Manufacturer",
-                "Purchase Agreement Ended - Proposer", "License Deprovisioned - Manufacturer");
+        assertThat(events)
+                .extracting(e -> e.get("detail-type").stringValue())
+                .containsExactly(
+                        "Purchase Agreement Created - Proposer", "License Updated - Manufacturer",
+                        "Purchase Agreement Amended - Proposer", "License Updated - Manufacturer",
+                        "Purchase Agreement Ended - Proposer", "License Deprovisioned - Manufacturer");
         assertThat(events).allSatisfy(e -> {
             assertThat(e.get("source").stringValue()).isEqualTo("aws.agreement-marketplace");
             assertThat(e.get("account").stringValue()).isEqualTo(SELLER_ACCOUNT);
             assertThat(e.get("region").stringValue()).isEqualTo("us-east-1");
             assertThat(e.get("detail").get("agreement").get("id").stringValue()).isEqualTo(agreement.id());
-            assertThat(e.get("detail").get("acceptor").get("accountId").stringValue()).isEqualTo("610000000001");
+            assertThat(e.get("detail").get("acceptor").get("accountId").stringValue())
+                    .isEqualTo("610000000001");
         });
         assertThat(events).extracting(e -> e.get("id").stringValue()).doesNotHaveDuplicates();
         JsonNode created = events.get(0).get("detail");
@@ -70,8 +73,10 @@ class AgreementEventsDeliveryTest {
         assertThat(created.get("resaleAuthorization").isNull()).isTrue();
         assertThat(created.get("proposer").get("accountId").stringValue()).isEqualTo(SELLER_ACCOUNT);
         assertThat(created.has("license")).isFalse();
-        assertThat(events.get(2).get("detail").get("agreement").get("intent").stringValue()).isEqualTo("AMEND");
-        assertThat(events.get(4).get("detail").get("agreement").get("status").stringValue()).isEqualTo("CANCELLED");
+        assertThat(events.get(2).get("detail").get("agreement").get("intent").stringValue())
+                .isEqualTo("AMEND");
+        assertThat(events.get(4).get("detail").get("agreement").get("status").stringValue())
+                .isEqualTo("CANCELLED");
         assertThat(events.get(1).get("detail").get("license").get("arn").stringValue())
                 .as("AWS's documented example has no arn: prefix")
                 .isEqualTo(agreement.licenseArn().substring("arn:".length()))
@@ -88,17 +93,25 @@ class AgreementEventsDeliveryTest {
 
         List<JsonNode> events = queues.take("marketgate-prodeb00000002-events", 4);
 
-        assertThat(events).extracting(e -> e.get("detail-type").stringValue()).containsExactly(
-                "Purchase Agreement Created - Manufacturer", "License Updated - Manufacturer",
-                "Purchase Agreement Ended - Manufacturer", "License Deprovisioned - Manufacturer");
+        assertThat(events)
+                .extracting(e -> e.get("detail-type").stringValue())
+                .containsExactly(
+                        "Purchase Agreement Created - Manufacturer", "License Updated - Manufacturer",
+                        "Purchase Agreement Ended - Manufacturer", "License Deprovisioned - Manufacturer");
         JsonNode created = events.get(0).get("detail");
         assertThat(created.get("resaleAuthorization").get("id").stringValue()).startsWith("resaleauthz-");
         assertThat(created.get("proposer").get("accountId").stringValue()).isEqualTo(RESELLER);
         assertThat(created.get("offer").get("id").stringValue()).isEqualTo("offer-cppo0000001");
-        assertThat(events.get(2).get("detail").get("resaleAuthorization").get("id").stringValue())
+        assertThat(events.get(2)
+                        .get("detail")
+                        .get("resaleAuthorization")
+                        .get("id")
+                        .stringValue())
                 .isEqualTo(created.get("resaleAuthorization").get("id").stringValue());
-        assertThat(events.get(1).get("detail").get("license").get("arn").stringValue()).isEqualTo(agreement.licenseArn());
-        assertThat(events.get(3).get("detail").get("license").get("arn").stringValue()).startsWith("arn:aws:license-manager:");
+        assertThat(events.get(1).get("detail").get("license").get("arn").stringValue())
+                .isEqualTo(agreement.licenseArn());
+        assertThat(events.get(3).get("detail").get("license").get("arn").stringValue())
+                .startsWith("arn:aws:license-manager:");
     }
 
     @Test

@@ -62,8 +62,12 @@ class FaultInjectionTest {
                 attempts.incrementAndGet();
             }
         };
-        try (MarketplaceMeteringClient metering = AwsClients.metering(sim, AwsClients.dummyCredentials("AKIDEXAMPLE"),
-                ClientOverrideConfiguration.builder().addExecutionInterceptor(counter).build())) {
+        try (MarketplaceMeteringClient metering = AwsClients.metering(
+                sim,
+                AwsClients.dummyCredentials("AKIDEXAMPLE"),
+                ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(counter)
+                        .build())) {
             sim.faults().put("BatchMeterUsage", new FaultSpec(0, 100, 0, 0, false, 0, 0, false));
             assertThatThrownBy(() -> meter(metering, "270000000001")).isInstanceOf(InternalServiceErrorException.class);
             assertThat(attempts.getAndSet(0)).isEqualTo(4);
@@ -89,13 +93,16 @@ class FaultInjectionTest {
     @Test
     void unprocessedRecordsAreReturnedAndNotRecordedUntilResent() {
         sim.faults().put("BatchMeterUsage", new FaultSpec(0, 0, 0, 0, false, 0, 50, false));
-        List<UsageRecord> records = IntStream.range(0, 10).mapToObj(i -> record("27000000001" + i)).toList();
+        List<UsageRecord> records =
+                IntStream.range(0, 10).mapToObj(i -> record("27000000001" + i)).toList();
         records.forEach(r -> MarketplaceFixtures.subscribe(sim.state(), "accountprod", r.customerAWSAccountId()));
         try (MarketplaceMeteringClient metering = AwsClients.meteringWithoutRetries(sim, "AKIDEXAMPLE")) {
-            BatchMeterUsageResponse response = metering.batchMeterUsage(r -> r.productCode("accountprod").usageRecords(records));
+            BatchMeterUsageResponse response =
+                    metering.batchMeterUsage(r -> r.productCode("accountprod").usageRecords(records));
 
             assertThat(response.unprocessedRecords()).isNotEmpty();
-            assertThat(response.results().size() + response.unprocessedRecords().size()).isEqualTo(10);
+            assertThat(response.results().size() + response.unprocessedRecords().size())
+                    .isEqualTo(10);
             assertThat(sim.ledger().entries()).hasSize(response.results().size());
             sim.faults().clear();
             metering.batchMeterUsage(r -> r.productCode("accountprod").usageRecords(response.unprocessedRecords()));
@@ -111,19 +118,32 @@ class FaultInjectionTest {
         String body = "{\"ProductCode\":\"accountprod\",\"UsageRecords\":[{\"Timestamp\":" + HOUR.getEpochSecond()
                 + ",\"CustomerAWSAccountId\":\"270000000002\",\"Dimension\":\"users\",\"Quantity\":3}]}";
 
-        assertThatThrownBy(() -> raw.send("AWSMPMeteringService.BatchMeterUsage", body)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> raw.send("AWSMPMeteringService.BatchMeterUsage", body))
+                .isInstanceOf(IOException.class);
         assertThat(sim.ledger().entries()).hasSize(1);
-        assertThat(sim.metering().requestLog().entries("BatchMeterUsage").getLast().errorType()).isEqualTo("ConnectionClosed");
+        assertThat(sim.metering()
+                        .requestLog()
+                        .entries("BatchMeterUsage")
+                        .getLast()
+                        .errorType())
+                .isEqualTo("ConnectionClosed");
     }
 
     @Test
     void faultsAreSetListedAndClearedThroughTheControlApi() throws Exception {
         ControlApi control = new ControlApi(sim);
-        ControlApi.Response put = control.put("/_sim/faults/GetEntitlements", "{\"errorPercent\": 25, \"latencyMs\": 5}");
+        ControlApi.Response put =
+                control.put("/_sim/faults/GetEntitlements", "{\"errorPercent\": 25, \"latencyMs\": 5}");
 
         assertThat(put.status()).isEqualTo(200);
-        assertThat(control.get("/_sim/faults").json().at("/GetEntitlements/errorPercent").asDouble()).isEqualTo(25.0);
-        assertThat(control.put("/_sim/faults/BatchMeterUsage", "{\"throttlePercent\": 101}").status()).isEqualTo(400);
+        assertThat(control.get("/_sim/faults")
+                        .json()
+                        .at("/GetEntitlements/errorPercent")
+                        .asDouble())
+                .isEqualTo(25.0);
+        assertThat(control.put("/_sim/faults/BatchMeterUsage", "{\"throttlePercent\": 101}")
+                        .status())
+                .isEqualTo(400);
         assertThat(control.delete("/_sim/faults").status()).isEqualTo(204);
         assertThat(sim.faults().all()).isEmpty();
     }
@@ -139,13 +159,15 @@ class FaultInjectionTest {
     }
 
     private static List<String> outcomes(Simulator simulator, FaultSpec spec) {
-        try (simulator; MarketplaceMeteringClient metering = AwsClients.meteringWithoutRetries(simulator, "AKIDEXAMPLE")) {
+        try (simulator;
+                MarketplaceMeteringClient metering = AwsClients.meteringWithoutRetries(simulator, "AKIDEXAMPLE")) {
             MarketplaceFixtures.subscribe(simulator.state(), "accountprod", "270000000003");
             simulator.faults().put("BatchMeterUsage", spec);
             List<String> outcomes = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 try {
-                    outcomes.add(meter(metering, "270000000003").results().getFirst().statusAsString());
+                    outcomes.add(
+                            meter(metering, "270000000003").results().getFirst().statusAsString());
                 } catch (AwsServiceException e) {
                     outcomes.add(e.awsErrorDetails().errorCode());
                 }
@@ -155,7 +177,10 @@ class FaultInjectionTest {
     }
 
     private static Simulator started(long seed) {
-        Simulator simulator = MarketplaceFixtures.simulator(seed).meteringRequestsPerSecond(0).build().start();
+        Simulator simulator = MarketplaceFixtures.simulator(seed)
+                .meteringRequestsPerSecond(0)
+                .build()
+                .start();
         MarketplaceFixtures.product(simulator.state(), "accountprod", IdentityMode.ACCOUNT);
         return simulator;
     }
@@ -165,6 +190,11 @@ class FaultInjectionTest {
     }
 
     private static UsageRecord record(String account) {
-        return UsageRecord.builder().customerAWSAccountId(account).dimension("users").quantity(1).timestamp(HOUR).build();
+        return UsageRecord.builder()
+                .customerAWSAccountId(account)
+                .dimension("users")
+                .quantity(1)
+                .timestamp(HOUR)
+                .build();
     }
 }

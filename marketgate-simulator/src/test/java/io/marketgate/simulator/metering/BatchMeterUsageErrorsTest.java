@@ -42,7 +42,10 @@ class BatchMeterUsageErrorsTest {
 
     @BeforeAll
     static void start() {
-        sim = MarketplaceFixtures.simulator(303).meteringRequestsPerSecond(0).build().start();
+        sim = MarketplaceFixtures.simulator(303)
+                .meteringRequestsPerSecond(0)
+                .build()
+                .start();
         metering = AwsClients.meteringWithoutRetries(sim, "AKIDEXAMPLE");
         MarketplaceFixtures.product(sim.state(), "accountprod", IdentityMode.ACCOUNT);
         MarketplaceFixtures.product(sim.state(), "licenseprod", IdentityMode.LICENSE);
@@ -64,13 +67,16 @@ class BatchMeterUsageErrorsTest {
 
     @Test
     void unknownProductCodeIsInvalidProductCode() {
-        assertFailsWhole(InvalidProductCodeException.class, r -> r.productCode("nosuchproduct").usageRecords(valid()));
+        assertFailsWhole(InvalidProductCodeException.class, r -> r.productCode("nosuchproduct")
+                .usageRecords(valid()));
     }
 
     @Test
     void productOfAnotherSellerIsInvalidProductCode() {
-        try (MarketplaceMeteringClient otherSeller = AwsClients.meteringWithoutRetries(sim, MarketplaceFixtures.OTHER_ACCOUNT)) {
-            assertThatThrownBy(() -> otherSeller.batchMeterUsage(r -> r.productCode("accountprod").usageRecords(valid())))
+        try (MarketplaceMeteringClient otherSeller =
+                AwsClients.meteringWithoutRetries(sim, MarketplaceFixtures.OTHER_ACCOUNT)) {
+            assertThatThrownBy(() -> otherSeller.batchMeterUsage(
+                            r -> r.productCode("accountprod").usageRecords(valid())))
                     .isInstanceOf(InvalidProductCodeException.class)
                     .hasMessageContaining("not published by account " + MarketplaceFixtures.OTHER_ACCOUNT);
         }
@@ -79,70 +85,107 @@ class BatchMeterUsageErrorsTest {
     @Test
     void unknownOrContractOnlyDimensionIsInvalidUsageDimension() {
         assertFailsWhole(InvalidUsageDimensionException.class, r -> r.productCode("accountprod")
-                .usageRecords(valid(), valid().toBuilder().dimension("gigabytes").build()));
+                .usageRecords(
+                        valid(), valid().toBuilder().dimension("gigabytes").build()));
         assertFailsWhole(InvalidUsageDimensionException.class, r -> r.productCode("accountprod")
                 .usageRecords(valid().toBuilder().dimension("plan").build()));
     }
 
     @Test
     void unknownCustomerIdentifierIsInvalidCustomerIdentifier() {
-        UsageRecord unknown = UsageRecord.builder().customerIdentifier("NOSUCHCUSTOMER").dimension("users").quantity(1)
-                .timestamp(HOUR).build();
-        assertFailsWhole(InvalidCustomerIdentifierException.class, r -> r.productCode("accountprod").usageRecords(valid(), unknown));
+        UsageRecord unknown = UsageRecord.builder()
+                .customerIdentifier("NOSUCHCUSTOMER")
+                .dimension("users")
+                .quantity(1)
+                .timestamp(HOUR)
+                .build();
+        assertFailsWhole(InvalidCustomerIdentifierException.class, r -> r.productCode("accountprod")
+                .usageRecords(valid(), unknown));
     }
 
     @Test
     void customerIdentifierOnALicenseModeProductIsInvalidCustomerIdentifier() {
         String identifier = sim.state().buyer(BUYER).customerIdentifier();
-        UsageRecord legacy = UsageRecord.builder().customerIdentifier(identifier).dimension("users").quantity(1)
-                .timestamp(HOUR).build();
-        assertFailsWhole(InvalidCustomerIdentifierException.class, r -> r.productCode("licenseprod").usageRecords(legacy));
+        UsageRecord legacy = UsageRecord.builder()
+                .customerIdentifier(identifier)
+                .dimension("users")
+                .quantity(1)
+                .timestamp(HOUR)
+                .build();
+        assertFailsWhole(InvalidCustomerIdentifierException.class, r -> r.productCode("licenseprod")
+                .usageRecords(legacy));
     }
 
     @Test
     void allocationsNotSummingToTheQuantityAreInvalidUsageAllocations() {
-        UsageRecord record = valid().toBuilder().quantity(10).usageAllocations(allocation(4, "team", "a"),
-                allocation(5, "team", "b")).build();
-        assertFailsWhole(InvalidUsageAllocationsException.class, r -> r.productCode("accountprod").usageRecords(record));
+        UsageRecord record = valid().toBuilder()
+                .quantity(10)
+                .usageAllocations(allocation(4, "team", "a"), allocation(5, "team", "b"))
+                .build();
+        assertFailsWhole(InvalidUsageAllocationsException.class, r -> r.productCode("accountprod")
+                .usageRecords(record));
     }
 
     @Test
     void twoAllocationsWithTheSameTagSetAreInvalidUsageAllocations() {
-        UsageRecord record = valid().toBuilder().quantity(10).usageAllocations(allocation(4, "team", "a"),
-                allocation(6, "team", "a")).build();
-        assertFailsWhole(InvalidUsageAllocationsException.class, r -> r.productCode("accountprod").usageRecords(record));
+        UsageRecord record = valid().toBuilder()
+                .quantity(10)
+                .usageAllocations(allocation(4, "team", "a"), allocation(6, "team", "a"))
+                .build();
+        assertFailsWhole(InvalidUsageAllocationsException.class, r -> r.productCode("accountprod")
+                .usageRecords(record));
     }
 
     @Test
     void sixTagsOrABadTagCharacterIsInvalidTag() {
         List<Tag> six = java.util.stream.IntStream.range(0, 6)
-                .mapToObj(i -> Tag.builder().key("k" + i).value("v").build()).toList();
-        UsageRecord tooMany = valid().toBuilder().quantity(3).usageAllocations(UsageAllocation.builder()
-                .allocatedUsageQuantity(3).tags(six).build()).build();
-        assertFailsWhole(InvalidTagException.class, r -> r.productCode("accountprod").usageRecords(tooMany));
-        UsageRecord badKey = valid().toBuilder().quantity(3).usageAllocations(allocation(3, "team#1", "a")).build();
-        assertFailsWhole(InvalidTagException.class, r -> r.productCode("accountprod").usageRecords(badKey));
+                .mapToObj(i -> Tag.builder().key("k" + i).value("v").build())
+                .toList();
+        UsageRecord tooMany = valid().toBuilder()
+                .quantity(3)
+                .usageAllocations(UsageAllocation.builder()
+                        .allocatedUsageQuantity(3)
+                        .tags(six)
+                        .build())
+                .build();
+        assertFailsWhole(
+                InvalidTagException.class, r -> r.productCode("accountprod").usageRecords(tooMany));
+        UsageRecord badKey = valid().toBuilder()
+                .quantity(3)
+                .usageAllocations(allocation(3, "team#1", "a"))
+                .build();
+        assertFailsWhole(
+                InvalidTagException.class, r -> r.productCode("accountprod").usageRecords(badKey));
     }
 
     @Test
     void taggedAndUntaggedAllocationsSummingToTheQuantityAreAccepted() {
-        UsageRecord record = valid().toBuilder().quantity(10).usageAllocations(allocation(4, "team", "a"),
-                UsageAllocation.builder().allocatedUsageQuantity(6).build()).build();
-        assertThat(metering.batchMeterUsage(r -> r.productCode("accountprod").usageRecords(record)).results())
-                .singleElement().satisfies(result -> assertThat(result.statusAsString()).isEqualTo("Success"));
-        assertThat(sim.ledger().entries()).singleElement()
-                .satisfies(entry -> assertThat(entry.allocations()).hasSize(2));
+        UsageRecord record = valid().toBuilder()
+                .quantity(10)
+                .usageAllocations(
+                        allocation(4, "team", "a"),
+                        UsageAllocation.builder().allocatedUsageQuantity(6).build())
+                .build();
+        assertThat(metering.batchMeterUsage(r -> r.productCode("accountprod").usageRecords(record))
+                        .results())
+                .singleElement()
+                .satisfies(result -> assertThat(result.statusAsString()).isEqualTo("Success"));
+        assertThat(sim.ledger().entries()).singleElement().satisfies(entry -> assertThat(entry.allocations())
+                .hasSize(2));
         sim.ledger().clear();
     }
 
     @Test
     void modelViolationsAreValidationExceptionsNamingTheField() {
         UsageRecord negative = valid().toBuilder().quantity(-1).build();
-        UsageRecord badAccount = valid().toBuilder().customerAWSAccountId("12ab").build();
-        AwsServiceException error = assertFailsWhole(MarketplaceMeteringException.class,
-                r -> r.productCode("accountprod").usageRecords(negative, badAccount));
+        UsageRecord badAccount =
+                valid().toBuilder().customerAWSAccountId("12ab").build();
+        AwsServiceException error =
+                assertFailsWhole(MarketplaceMeteringException.class, r -> r.productCode("accountprod")
+                        .usageRecords(negative, badAccount));
         assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-        assertThat(error.awsErrorDetails().errorMessage()).startsWith("2 validation errors detected: ")
+        assertThat(error.awsErrorDetails().errorMessage())
+                .startsWith("2 validation errors detected: ")
                 .contains("Value '-1' at 'usageRecords.1.member.quantity' failed to satisfy constraint:"
                         + " Member must have value greater than or equal to 0")
                 .contains("at 'usageRecords.2.member.customerAWSAccountId' failed to satisfy constraint");
@@ -151,23 +194,27 @@ class BatchMeterUsageErrorsTest {
     @Test
     void moreThanTwentyFiveRecordsIsAValidationException() {
         List<UsageRecord> records = Collections.nCopies(26, valid());
-        AwsServiceException error = assertFailsWhole(MarketplaceMeteringException.class,
-                r -> r.productCode("accountprod").usageRecords(records));
-        assertThat(error.awsErrorDetails().errorMessage()).contains("'usageRecords'")
+        AwsServiceException error =
+                assertFailsWhole(MarketplaceMeteringException.class, r -> r.productCode("accountprod")
+                        .usageRecords(records));
+        assertThat(error.awsErrorDetails().errorMessage())
+                .contains("'usageRecords'")
                 .contains("Member must have length less than or equal to 25");
     }
 
     @Test
     void customerIdentifierAndAccountIdTogetherAreAValidationException() {
         UsageRecord both = valid().toBuilder().customerIdentifier("X").build();
-        AwsServiceException error = assertFailsWhole(MarketplaceMeteringException.class,
-                r -> r.productCode("accountprod").usageRecords(both));
+        AwsServiceException error =
+                assertFailsWhole(MarketplaceMeteringException.class, r -> r.productCode("accountprod")
+                        .usageRecords(both));
         assertThat(error.awsErrorDetails().errorMessage()).contains("mutually exclusive");
     }
 
     @Test
     void oversizedRequestIsRejectedBeforeParsing() throws Exception {
-        String body = "{\"ProductCode\":\"accountprod\",\"UsageRecords\":[],\"Padding\":\"" + "x".repeat(1024 * 1024) + "\"}";
+        String body =
+                "{\"ProductCode\":\"accountprod\",\"UsageRecords\":[],\"Padding\":\"" + "x".repeat(1024 * 1024) + "\"}";
         RawAwsJson.Response response = RawAwsJson.marketplace(sim).send("AWSMPMeteringService.BatchMeterUsage", body);
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.errorType()).isEqualTo("ValidationException");
@@ -177,18 +224,21 @@ class BatchMeterUsageErrorsTest {
     @Test
     void disabledApiIsDisabledApiException() {
         sim.faults().put("BatchMeterUsage", new FaultSpec(0, 0, 0, 0, false, 0, 0, true));
-        assertFailsWhole(DisabledApiException.class, r -> r.productCode("accountprod").usageRecords(valid()));
+        assertFailsWhole(
+                DisabledApiException.class, r -> r.productCode("accountprod").usageRecords(valid()));
     }
 
     @Test
     void internalErrorIsInternalServiceErrorWithStatus500() {
         sim.faults().put("BatchMeterUsage", new FaultSpec(0, 100, 0, 0, false, 0, 0, false));
-        AwsServiceException error = assertFailsWhole(InternalServiceErrorException.class,
-                r -> r.productCode("accountprod").usageRecords(valid()));
+        AwsServiceException error =
+                assertFailsWhole(InternalServiceErrorException.class, r -> r.productCode("accountprod")
+                        .usageRecords(valid()));
         assertThat(error.statusCode()).isEqualTo(500);
     }
 
-    private static <T extends AwsServiceException> T assertFailsWhole(Class<T> type, Consumer<BatchMeterUsageRequest.Builder> request) {
+    private static <T extends AwsServiceException> T assertFailsWhole(
+            Class<T> type, Consumer<BatchMeterUsageRequest.Builder> request) {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> metering.batchMeterUsage(request));
         assertThat(thrown).isInstanceOf(type);
         T error = type.cast(thrown);
@@ -204,7 +254,9 @@ class BatchMeterUsageErrorsTest {
     }
 
     private static UsageAllocation allocation(int quantity, String key, String value) {
-        return UsageAllocation.builder().allocatedUsageQuantity(quantity).tags(Tag.builder().key(key).value(value).build())
+        return UsageAllocation.builder()
+                .allocatedUsageQuantity(quantity)
+                .tags(Tag.builder().key(key).value(value).build())
                 .build();
     }
 }

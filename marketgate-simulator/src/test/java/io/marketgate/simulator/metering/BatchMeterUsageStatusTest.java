@@ -29,7 +29,10 @@ class BatchMeterUsageStatusTest {
 
     @BeforeAll
     static void start() {
-        sim = MarketplaceFixtures.simulator(202).meteringRequestsPerSecond(0).build().start();
+        sim = MarketplaceFixtures.simulator(202)
+                .meteringRequestsPerSecond(0)
+                .build()
+                .start();
         metering = AwsClients.metering(sim);
         MarketplaceFixtures.product(sim.state(), "legacyprod", IdentityMode.LEGACY);
         MarketplaceFixtures.product(sim.state(), "accountprod", IdentityMode.ACCOUNT);
@@ -77,7 +80,8 @@ class BatchMeterUsageStatusTest {
 
         assertThat(again.status()).isEqualTo(UsageRecordResultStatus.SUCCESS);
         assertThat(again.meteringRecordId()).isEqualTo(first.meteringRecordId());
-        assertThat(sim.ledger().total(LedgerQuery.ALL.withCustomer("220000000002"))).isEqualTo(5);
+        assertThat(sim.ledger().total(LedgerQuery.ALL.withCustomer("220000000002")))
+                .isEqualTo(5);
     }
 
     @Test
@@ -88,7 +92,8 @@ class BatchMeterUsageStatusTest {
         UsageRecordResult changed = meter("accountprod", account("220000000003", HOUR, 6));
 
         assertThat(changed.status()).isEqualTo(UsageRecordResultStatus.DUPLICATE_RECORD);
-        assertThat(sim.ledger().total(LedgerQuery.ALL.withCustomer("220000000003"))).isEqualTo(5);
+        assertThat(sim.ledger().total(LedgerQuery.ALL.withCustomer("220000000003")))
+                .isEqualTo(5);
     }
 
     @Test
@@ -99,7 +104,8 @@ class BatchMeterUsageStatusTest {
 
     @Test
     void pendingAgreementIsCustomerNotSubscribedUntilSubscribeSuccess() {
-        SimState.Subscription pending = MarketplaceFixtures.subscribePending(sim.state(), "accountprod", "220000000004");
+        SimState.Subscription pending =
+                MarketplaceFixtures.subscribePending(sim.state(), "accountprod", "220000000004");
 
         assertThat(meter("accountprod", account("220000000004", HOUR, 1)).status())
                 .isEqualTo(UsageRecordResultStatus.CUSTOMER_NOT_SUBSCRIBED);
@@ -116,7 +122,8 @@ class BatchMeterUsageStatusTest {
         assertThat(meter("accountprod", account("220000000005", HOUR, 2)).status())
                 .isEqualTo(UsageRecordResultStatus.SUCCESS);
         sim.clock().advance(Duration.ofHours(1));
-        assertThat(meter("accountprod", account("220000000005", HOUR.plus(Duration.ofHours(1)), 2)).status())
+        assertThat(meter("accountprod", account("220000000005", HOUR.plus(Duration.ofHours(1)), 2))
+                        .status())
                 .isEqualTo(UsageRecordResultStatus.CUSTOMER_NOT_SUBSCRIBED);
     }
 
@@ -127,7 +134,8 @@ class BatchMeterUsageStatusTest {
 
         assertThat(meter("accountprod", account("220000000006", HOUR, 1)).status())
                 .isEqualTo(UsageRecordResultStatus.CUSTOMER_NOT_SUBSCRIBED);
-        assertThat(sim.ledger().entries(LedgerQuery.ALL.withCustomer("220000000006"))).isEmpty();
+        assertThat(sim.ledger().entries(LedgerQuery.ALL.withCustomer("220000000006")))
+                .isEmpty();
     }
 
     @Test
@@ -143,28 +151,43 @@ class BatchMeterUsageStatusTest {
     void eachRecordOfABatchGetsItsOwnStatusInOrder() {
         MarketplaceFixtures.subscribe(sim.state(), "accountprod", "220000000008");
 
-        BatchMeterUsageResponse response = metering.batchMeterUsage(r -> r.productCode("accountprod").usageRecords(
-                account("220000000008", HOUR, 3), account("229999999998", HOUR, 3), account("220000000008", HOUR, 4)));
+        BatchMeterUsageResponse response = metering.batchMeterUsage(r -> r.productCode("accountprod")
+                .usageRecords(
+                        account("220000000008", HOUR, 3),
+                        account("229999999998", HOUR, 3),
+                        account("220000000008", HOUR, 4)));
 
-        assertThat(response.results()).extracting(UsageRecordResult::status).containsExactly(
-                UsageRecordResultStatus.SUCCESS, UsageRecordResultStatus.CUSTOMER_NOT_SUBSCRIBED,
-                UsageRecordResultStatus.DUPLICATE_RECORD);
+        assertThat(response.results())
+                .extracting(UsageRecordResult::status)
+                .containsExactly(
+                        UsageRecordResultStatus.SUCCESS,
+                        UsageRecordResultStatus.CUSTOMER_NOT_SUBSCRIBED,
+                        UsageRecordResultStatus.DUPLICATE_RECORD);
         assertThat(response.unprocessedRecords()).isEmpty();
     }
 
     private static UsageRecordResult meter(String productCode, UsageRecord record) {
-        BatchMeterUsageResponse response = metering.batchMeterUsage(r -> r.productCode(productCode).usageRecords(record));
+        BatchMeterUsageResponse response =
+                metering.batchMeterUsage(r -> r.productCode(productCode).usageRecords(record));
         assertThat(response.results()).hasSize(1);
         return response.results().getFirst();
     }
 
     static UsageRecord legacy(String customerIdentifier, int quantity) {
-        return UsageRecord.builder().customerIdentifier(customerIdentifier).dimension("users").quantity(quantity)
-                .timestamp(HOUR).build();
+        return UsageRecord.builder()
+                .customerIdentifier(customerIdentifier)
+                .dimension("users")
+                .quantity(quantity)
+                .timestamp(HOUR)
+                .build();
     }
 
     static UsageRecord account(String accountId, Instant timestamp, int quantity) {
-        return UsageRecord.builder().customerAWSAccountId(accountId).dimension("users").quantity(quantity)
-                .timestamp(timestamp).build();
+        return UsageRecord.builder()
+                .customerAWSAccountId(accountId)
+                .dimension("users")
+                .quantity(quantity)
+                .timestamp(timestamp)
+                .build();
     }
 }

@@ -29,7 +29,10 @@ class LicenseMeteringTest {
 
     @BeforeAll
     static void start() {
-        sim = MarketplaceFixtures.simulator(505).meteringRequestsPerSecond(0).build().start();
+        sim = MarketplaceFixtures.simulator(505)
+                .meteringRequestsPerSecond(0)
+                .build()
+                .start();
         MarketplaceFixtures.product(sim.state(), "licenseprod", IdentityMode.LICENSE);
         subscription = MarketplaceFixtures.subscribe(sim.state(), "licenseprod", BUYER);
     }
@@ -46,8 +49,10 @@ class LicenseMeteringTest {
 
     @Test
     void licenseRecordWithoutProductCodeIsSuccessAndKeyedByLicense() throws Exception {
-        RawAwsJson.Response response = RawAwsJson.marketplace(sim).metering("BatchMeterUsage",
-                request(null, licenseRecord(subscription.agreement().licenseArn(), 4)));
+        RawAwsJson.Response response = RawAwsJson.marketplace(sim)
+                .metering(
+                        "BatchMeterUsage",
+                        request(null, licenseRecord(subscription.agreement().licenseArn(), 4)));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().at("/Results/0/Status").asString()).isEqualTo("Success");
@@ -63,16 +68,25 @@ class LicenseMeteringTest {
     @Test
     void productCodeAndLicenseArnRecordsForTheSameBuyerAndHourAreBothBilled() throws Exception {
         try (MarketplaceMeteringClient metering = AwsClients.metering(sim)) {
-            metering.batchMeterUsage(r -> r.productCode("licenseprod").usageRecords(UsageRecord.builder()
-                    .customerAWSAccountId(BUYER).dimension("users").quantity(4).timestamp(HOUR).build()));
+            metering.batchMeterUsage(r -> r.productCode("licenseprod")
+                    .usageRecords(UsageRecord.builder()
+                            .customerAWSAccountId(BUYER)
+                            .dimension("users")
+                            .quantity(4)
+                            .timestamp(HOUR)
+                            .build()));
         }
-        RawAwsJson.marketplace(sim).metering("BatchMeterUsage",
-                request(null, licenseRecord(subscription.agreement().licenseArn(), 4)));
+        RawAwsJson.marketplace(sim)
+                .metering(
+                        "BatchMeterUsage",
+                        request(null, licenseRecord(subscription.agreement().licenseArn(), 4)));
 
         // AWS's documented hazard: the two keys never dedupe against each other, so the buyer pays twice.
         assertThat(sim.ledger().entries(LedgerQuery.ALL.withCustomer(BUYER)))
-                .extracting(LedgerEntry::keyedBy).containsExactly("PRODUCT_CODE", "LICENSE_ARN");
-        assertThat(sim.ledger().total(LedgerQuery.ALL.withProductCode("licenseprod"))).isEqualTo(8);
+                .extracting(LedgerEntry::keyedBy)
+                .containsExactly("PRODUCT_CODE", "LICENSE_ARN");
+        assertThat(sim.ledger().total(LedgerQuery.ALL.withProductCode("licenseprod")))
+                .isEqualTo(8);
     }
 
     @Test
@@ -87,11 +101,14 @@ class LicenseMeteringTest {
 
     @Test
     void licenseOfAnotherBuyerOrUnknownLicenseIsInvalidLicense() throws Exception {
-        ObjectNode wrongBuyer = licenseRecord(subscription.agreement().licenseArn(), 1).put("CustomerAWSAccountId", "259999999999");
-        ObjectNode unknown = licenseRecord("arn:aws:license-manager:us-east-1:250000000001:l-00000000000000000000000000000000", 1);
+        ObjectNode wrongBuyer =
+                licenseRecord(subscription.agreement().licenseArn(), 1).put("CustomerAWSAccountId", "259999999999");
+        ObjectNode unknown =
+                licenseRecord("arn:aws:license-manager:us-east-1:250000000001:l-00000000000000000000000000000000", 1);
 
         for (ObjectNode record : new ObjectNode[] {wrongBuyer, unknown}) {
-            RawAwsJson.Response response = RawAwsJson.marketplace(sim).metering("BatchMeterUsage", request(null, record));
+            RawAwsJson.Response response =
+                    RawAwsJson.marketplace(sim).metering("BatchMeterUsage", request(null, record));
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.errorType()).isEqualTo("InvalidLicenseException");
         }
@@ -100,8 +117,8 @@ class LicenseMeteringTest {
 
     @Test
     void malformedLicenseArnIsAValidationException() throws Exception {
-        RawAwsJson.Response response = RawAwsJson.marketplace(sim).metering("BatchMeterUsage",
-                request(null, licenseRecord("license-123", 1)));
+        RawAwsJson.Response response =
+                RawAwsJson.marketplace(sim).metering("BatchMeterUsage", request(null, licenseRecord("license-123", 1)));
 
         assertThat(response.errorType()).isEqualTo("ValidationException");
         assertThat(response.message()).contains("at 'usageRecords.1.member.licenseArn' failed to satisfy constraint");
@@ -119,12 +136,14 @@ class LicenseMeteringTest {
 
     @Test
     void integerTimestampsAsTheCliSendsThemAreAccepted() throws Exception {
-        ObjectNode record = licenseRecord(subscription.agreement().licenseArn(), 1).put("Timestamp", HOUR.getEpochSecond());
+        ObjectNode record =
+                licenseRecord(subscription.agreement().licenseArn(), 1).put("Timestamp", HOUR.getEpochSecond());
 
         RawAwsJson.Response response = RawAwsJson.marketplace(sim).metering("BatchMeterUsage", request(null, record));
 
         assertThat(response.body().at("/Results/0/Status").asString()).isEqualTo("Success");
-        assertThat(sim.ledger().entries()).singleElement().satisfies(e -> assertThat(e.hour()).isEqualTo(HOUR));
+        assertThat(sim.ledger().entries()).singleElement().satisfies(e -> assertThat(e.hour())
+                .isEqualTo(HOUR));
     }
 
     static ObjectNode request(String productCode, ObjectNode... records) {
@@ -140,7 +159,8 @@ class LicenseMeteringTest {
     }
 
     static ObjectNode licenseRecord(String licenseArn, int quantity) {
-        return RawAwsJson.JSON.createObjectNode()
+        return RawAwsJson.JSON
+                .createObjectNode()
                 .put("Timestamp", new java.math.BigDecimal(HOUR.getEpochSecond() + ".000"))
                 .put("CustomerAWSAccountId", BUYER)
                 .put("LicenseArn", licenseArn)

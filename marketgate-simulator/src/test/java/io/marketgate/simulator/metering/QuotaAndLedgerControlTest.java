@@ -24,7 +24,10 @@ class QuotaAndLedgerControlTest {
 
     @BeforeAll
     static void start() {
-        sim = MarketplaceFixtures.simulator(909).meteringRequestsPerSecond(3).build().start();
+        sim = MarketplaceFixtures.simulator(909)
+                .meteringRequestsPerSecond(3)
+                .build()
+                .start();
         MarketplaceFixtures.product(sim.state(), "accountprod", IdentityMode.ACCOUNT);
         MarketplaceFixtures.subscribe(sim.state(), "accountprod", "280000000001");
         MarketplaceFixtures.subscribe(sim.state(), "accountprod", "280000000002");
@@ -71,19 +74,27 @@ class QuotaAndLedgerControlTest {
     void ledgerAndRequestLogAreQueryableAndClearable() throws Exception {
         Thread.sleep(1100); // let the quota window of the other test pass
         RawAwsJson.marketplace(sim).send("AWSMPMeteringService.BatchMeterUsage", body("280000000002", 9));
-        RawAwsJson.marketplace(sim).send("AWSMPMeteringService.BatchMeterUsage", "{\"ProductCode\":\"nope\",\"UsageRecords\":[]}");
+        RawAwsJson.marketplace(sim)
+                .send("AWSMPMeteringService.BatchMeterUsage", "{\"ProductCode\":\"nope\",\"UsageRecords\":[]}");
         ControlApi control = new ControlApi(sim);
 
-        JsonNode ledger = control.get("/_sim/ledger?customer=280000000002&dimension=users&from=" + HOUR).json();
+        JsonNode ledger = control.get("/_sim/ledger?customer=280000000002&dimension=users&from=" + HOUR)
+                .json();
         assertThat(ledger.get("totalQuantity").asLong()).isEqualTo(9);
         assertThat(ledger.at("/entries/0/productCode").asString()).isEqualTo("accountprod");
         assertThat(ledger.at("/entries/0/hour").asString()).isEqualTo(HOUR.toString());
-        assertThat(control.get("/_sim/ledger?customer=280000000002&to=" + HOUR).json().get("entries")).isEmpty();
+        assertThat(control.get("/_sim/ledger?customer=280000000002&to=" + HOUR)
+                        .json()
+                        .get("entries"))
+                .isEmpty();
         assertThat(control.get("/_sim/ledger?from=yesterday").status()).isEqualTo(400);
 
-        JsonNode requests = control.get("/_sim/requests?operation=BatchMeterUsage").json().get("requests");
-        assertThat(requests.get(requests.size() - 1).get("errorType").asString()).isEqualTo("InvalidProductCodeException");
-        assertThat(requests.get(requests.size() - 2).at("/recordStatuses/0").asString()).isEqualTo("Success");
+        JsonNode requests =
+                control.get("/_sim/requests?operation=BatchMeterUsage").json().get("requests");
+        assertThat(requests.get(requests.size() - 1).get("errorType").asString())
+                .isEqualTo("InvalidProductCodeException");
+        assertThat(requests.get(requests.size() - 2).at("/recordStatuses/0").asString())
+                .isEqualTo("Success");
 
         assertThat(control.delete("/_sim/ledger").status()).isEqualTo(204);
         assertThat(control.delete("/_sim/requests").status()).isEqualTo(204);
@@ -97,6 +108,7 @@ class QuotaAndLedgerControlTest {
 
     private static String body(String account, int quantity) {
         return "{\"ProductCode\":\"accountprod\",\"UsageRecords\":[{\"Timestamp\":" + HOUR.getEpochSecond()
-                + ".000,\"CustomerAWSAccountId\":\"" + account + "\",\"Dimension\":\"users\",\"Quantity\":" + quantity + "}]}";
+                + ".000,\"CustomerAWSAccountId\":\"" + account + "\",\"Dimension\":\"users\",\"Quantity\":" + quantity
+                + "}]}";
     }
 }

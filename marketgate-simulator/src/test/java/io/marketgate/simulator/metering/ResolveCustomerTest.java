@@ -45,7 +45,8 @@ class ResolveCustomerTest {
         SimState.Subscription subscription = MarketplaceFixtures.subscribe(sim.state(), "legacyprod", "210000000001");
         Buyer buyer = sim.state().buyer("210000000001");
 
-        ResolveCustomerResponse response = metering.resolveCustomer(r -> r.registrationToken(subscription.token().token()));
+        ResolveCustomerResponse response = metering.resolveCustomer(
+                r -> r.registrationToken(subscription.token().token()));
 
         assertThat(response.customerIdentifier()).isEqualTo(buyer.customerIdentifier());
         assertThat(response.customerAWSAccountId()).isEqualTo("210000000001");
@@ -56,7 +57,8 @@ class ResolveCustomerTest {
     void accountProductResolvesToAccountAndProductCode() {
         SimState.Subscription subscription = MarketplaceFixtures.subscribe(sim.state(), "accountprod", "210000000002");
 
-        ResolveCustomerResponse response = metering.resolveCustomer(r -> r.registrationToken(subscription.token().token()));
+        ResolveCustomerResponse response = metering.resolveCustomer(
+                r -> r.registrationToken(subscription.token().token()));
 
         assertThat(response.customerAWSAccountId()).isEqualTo("210000000002");
         assertThat(response.productCode()).isEqualTo("accountprod");
@@ -67,15 +69,21 @@ class ResolveCustomerTest {
         SimState.Subscription subscription = MarketplaceFixtures.subscribe(sim.state(), "licenseprod", "210000000003");
 
         // The pinned SDK drops LicenseArn from the response, so read the wire answer.
-        RawAwsJson.Response response = RawAwsJson.marketplace(sim).metering("ResolveCustomer",
-                RawAwsJson.JSON.createObjectNode().put("RegistrationToken", subscription.token().token()));
+        RawAwsJson.Response response = RawAwsJson.marketplace(sim)
+                .metering(
+                        "ResolveCustomer",
+                        RawAwsJson.JSON
+                                .createObjectNode()
+                                .put("RegistrationToken", subscription.token().token()));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body().get("LicenseArn").asString()).isEqualTo(subscription.agreement().licenseArn());
+        assertThat(response.body().get("LicenseArn").asString())
+                .isEqualTo(subscription.agreement().licenseArn());
         assertThat(response.body().get("CustomerAWSAccountId").asString()).isEqualTo("210000000003");
         assertThat(response.body().get("ProductCode").asString()).isEqualTo("licenseprod");
         assertThat(response.body().has("CustomerIdentifier")).isFalse();
-        ResolveCustomerResponse sdk = metering.resolveCustomer(r -> r.registrationToken(subscription.token().token()));
+        ResolveCustomerResponse sdk = metering.resolveCustomer(
+                r -> r.registrationToken(subscription.token().token()));
         assertThat(sdk.customerIdentifier()).isNull();
     }
 
@@ -92,7 +100,8 @@ class ResolveCustomerTest {
             sim.clock().advance(Duration.ofMinutes(1));
             assertThatThrownBy(() -> metering.resolveCustomer(r -> r.registrationToken(token)))
                     .isInstanceOf(ExpiredTokenException.class)
-                    .satisfies(e -> assertThat(((ExpiredTokenException) e).statusCode()).isEqualTo(400));
+                    .satisfies(e ->
+                            assertThat(((ExpiredTokenException) e).statusCode()).isEqualTo(400));
         } finally {
             sim.clock().reset();
         }
@@ -103,13 +112,14 @@ class ResolveCustomerTest {
         assertThatThrownBy(() -> metering.resolveCustomer(r -> r.registrationToken("not-a-token")))
                 .isInstanceOf(InvalidTokenException.class)
                 .hasMessageContaining("Registration token is invalid")
-                .satisfies(e -> assertThat(((InvalidTokenException) e).statusCode()).isEqualTo(400));
+                .satisfies(e ->
+                        assertThat(((InvalidTokenException) e).statusCode()).isEqualTo(400));
     }
 
     @Test
     void emptyTokenIsInvalidTokenWithTheModelConstraintInTheMessage() throws Exception {
-        RawAwsJson.Response response = RawAwsJson.marketplace(sim).metering("ResolveCustomer",
-                RawAwsJson.JSON.createObjectNode().put("RegistrationToken", ""));
+        RawAwsJson.Response response = RawAwsJson.marketplace(sim)
+                .metering("ResolveCustomer", RawAwsJson.JSON.createObjectNode().put("RegistrationToken", ""));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.errorType()).isEqualTo("InvalidTokenException");
@@ -119,13 +129,17 @@ class ResolveCustomerTest {
     @Test
     void tokenResolvedByAnAccountThatDidNotPublishTheProductIsInvalidToken() {
         SimState.Subscription subscription = MarketplaceFixtures.subscribe(sim.state(), "legacyprod", "210000000005");
-        try (MarketplaceMeteringClient otherAccount = AwsClients.metering(sim,
+        try (MarketplaceMeteringClient otherAccount = AwsClients.metering(
+                sim,
                 AwsClients.dummyCredentials(MarketplaceFixtures.OTHER_ACCOUNT),
-                software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.builder().build())) {
-            assertThatThrownBy(() -> otherAccount.resolveCustomer(r -> r.registrationToken(subscription.token().token())))
+                software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.builder()
+                        .build())) {
+            assertThatThrownBy(() -> otherAccount.resolveCustomer(
+                            r -> r.registrationToken(subscription.token().token())))
                     .isInstanceOf(InvalidTokenException.class)
                     .hasMessageContaining("account that published the product");
         }
-        assertThat(sim.state().product("legacyprod").orElseThrow().sellerAccountId()).isEqualTo(SELLER);
+        assertThat(sim.state().product("legacyprod").orElseThrow().sellerAccountId())
+                .isEqualTo(SELLER);
     }
 }

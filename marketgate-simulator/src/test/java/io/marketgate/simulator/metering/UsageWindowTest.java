@@ -25,7 +25,10 @@ class UsageWindowTest {
 
     @BeforeAll
     static void start() {
-        sim = MarketplaceFixtures.simulator(404).meteringRequestsPerSecond(0).build().start();
+        sim = MarketplaceFixtures.simulator(404)
+                .meteringRequestsPerSecond(0)
+                .build()
+                .start();
         metering = AwsClients.meteringWithoutRetries(sim, "AKIDEXAMPLE");
         MarketplaceFixtures.product(sim.state(), "accountprod", IdentityMode.ACCOUNT);
         sim.clock().set(Instant.parse("2026-02-01T00:00:00Z"));
@@ -49,7 +52,8 @@ class UsageWindowTest {
         assertThat(meter(Instant.parse("2026-03-10T10:00:00Z"))).isEqualTo("Success");
         sim.clock().set(Instant.parse("2026-03-11T10:00:00Z"));
         assertThatThrownBy(() -> meter(Instant.parse("2026-03-10T10:00:00Z")))
-                .isInstanceOf(TimestampOutOfBoundsException.class).hasMessageContaining("24 hours");
+                .isInstanceOf(TimestampOutOfBoundsException.class)
+                .hasMessageContaining("24 hours");
     }
 
     @Test
@@ -59,16 +63,20 @@ class UsageWindowTest {
         sim.ledger().clear();
         sim.clock().set(Instant.parse("2026-04-01T06:00:00Z"));
         assertThatThrownBy(() -> meter(Instant.parse("2026-03-31T23:00:00Z")))
-                .isInstanceOf(TimestampOutOfBoundsException.class).hasMessageContaining("previous month");
+                .isInstanceOf(TimestampOutOfBoundsException.class)
+                .hasMessageContaining("previous month");
         assertThat(meter(Instant.parse("2026-04-01T05:00:00Z"))).isEqualTo("Success");
     }
 
     @Test
     void oneOutOfWindowRecordFailsTheWholeBatch() {
         sim.clock().set(Instant.parse("2026-03-11T12:00:00Z"));
-        assertThatThrownBy(() -> metering.batchMeterUsage(r -> r.productCode("accountprod").usageRecords(
-                record(Instant.parse("2026-03-11T11:00:00Z")), record(Instant.parse("2026-03-10T11:00:00Z")))))
-                .isInstanceOf(TimestampOutOfBoundsException.class).hasMessageContaining("usageRecords.2.member.timestamp");
+        assertThatThrownBy(() -> metering.batchMeterUsage(r -> r.productCode("accountprod")
+                        .usageRecords(
+                                record(Instant.parse("2026-03-11T11:00:00Z")),
+                                record(Instant.parse("2026-03-10T11:00:00Z")))))
+                .isInstanceOf(TimestampOutOfBoundsException.class)
+                .hasMessageContaining("usageRecords.2.member.timestamp");
         assertThat(sim.ledger().entries()).isEmpty();
     }
 
@@ -79,7 +87,8 @@ class UsageWindowTest {
         try {
             assertThat(meter(Instant.parse("2026-03-11T12:05:00Z"))).isEqualTo("Success");
             assertThatThrownBy(() -> meter(Instant.parse("2026-03-11T13:00:00Z")))
-                    .isInstanceOf(TimestampOutOfBoundsException.class).hasMessageContaining("future");
+                    .isInstanceOf(TimestampOutOfBoundsException.class)
+                    .hasMessageContaining("future");
         } finally {
             sim.clock().unfreeze();
         }
@@ -90,16 +99,25 @@ class UsageWindowTest {
         Instant usage = Instant.parse("2026-03-10T10:00:00Z");
         assertThat(UsageWindow.problem(usage, usage.plusSeconds(24 * 3600 - 1))).isEmpty();
         assertThat(UsageWindow.problem(usage, usage.plusSeconds(24 * 3600))).isPresent();
-        assertThat(UsageWindow.problem(Instant.parse("2026-03-31T23:59:59Z"), Instant.parse("2026-04-01T05:59:59Z"))).isEmpty();
-        assertThat(UsageWindow.problem(Instant.parse("2026-03-31T23:59:59Z"), Instant.parse("2026-04-01T06:00:00Z"))).isPresent();
+        assertThat(UsageWindow.problem(Instant.parse("2026-03-31T23:59:59Z"), Instant.parse("2026-04-01T05:59:59Z")))
+                .isEmpty();
+        assertThat(UsageWindow.problem(Instant.parse("2026-03-31T23:59:59Z"), Instant.parse("2026-04-01T06:00:00Z")))
+                .isPresent();
     }
 
     private static String meter(Instant timestamp) {
         return metering.batchMeterUsage(r -> r.productCode("accountprod").usageRecords(record(timestamp)))
-                .results().getFirst().statusAsString();
+                .results()
+                .getFirst()
+                .statusAsString();
     }
 
     private static UsageRecord record(Instant timestamp) {
-        return UsageRecord.builder().customerAWSAccountId(BUYER).dimension("users").quantity(1).timestamp(timestamp).build();
+        return UsageRecord.builder()
+                .customerAWSAccountId(BUYER)
+                .dimension("users")
+                .quantity(1)
+                .timestamp(timestamp)
+                .build();
     }
 }

@@ -31,7 +31,8 @@ class StrictSignaturesTest {
 
     @Test
     void wrongSigningServiceIsInvalidSignatureLikeAws() throws Exception {
-        RawAwsJson.Response response = new RawAwsJson(sim.endpoint(), "AKIDEXAMPLE", "us-east-1", "metering.marketplace")
+        RawAwsJson.Response response = new RawAwsJson(
+                        sim.endpoint(), "AKIDEXAMPLE", "us-east-1", "metering.marketplace")
                 .send("AWSMPMeteringService.ResolveCustomer", BODY);
 
         assertThat(response.status()).isEqualTo(403);
@@ -57,10 +58,14 @@ class StrictSignaturesTest {
 
     @Test
     void unsignedRequestIsMissingAuthenticationToken() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(sim.endpoint())
-                .header("X-Amz-Target", "AWSMPMeteringService.ResolveCustomer")
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(sim.endpoint())
+                                .header("X-Amz-Target", "AWSMPMeteringService.ResolveCustomer")
+                                .header("Content-Type", "application/x-amz-json-1.1")
+                                .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("MissingAuthenticationTokenException");

@@ -27,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
 class SnsNotificationTest {
 
     /** AWS's certificate host rule; the simulator's URL deliberately does not pass it. */
-    private static final Pattern AWS_CERT_HOST = Pattern.compile("^sns\\.[a-zA-Z0-9\\-]{3,}\\.amazonaws\\.com(\\.cn)?$");
+    private static final Pattern AWS_CERT_HOST =
+            Pattern.compile("^sns\\.[a-zA-Z0-9\\-]{3,}\\.amazonaws\\.com(\\.cn)?$");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static Simulator sim;
     private static QueueReader queues;
@@ -61,7 +63,8 @@ class SnsNotificationTest {
         assertThat(subscription.get("TopicArn").stringValue())
                 .isEqualTo("arn:aws:sns:us-east-1:287250355862:aws-mp-subscription-notification-prodsns0000001");
         assertThat(subscription.get("SignatureVersion").stringValue()).isEqualTo("2");
-        assertThat(subscription.get("Timestamp").stringValue()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(subscription.get("Timestamp").stringValue())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         JsonNode message = JSON.readTree(subscription.get("Message").stringValue());
         assertThat(message.get("action").stringValue()).isEqualTo("subscribe-success");
         assertThat(message.get("customer-identifier").stringValue())
@@ -70,8 +73,11 @@ class SnsNotificationTest {
         assertThat(message.get("isFreeTrialTermPresent").isString()).isTrue();
         assertThat(message.get("isFreeTrialTermPresent").stringValue()).isEqualTo("false");
         JsonNode entitlement = envelopes.get(1);
-        assertThat(entitlement.get("TopicArn").stringValue()).endsWith(":aws-mp-entitlement-notification-prodsns0000001");
-        assertThat(JSON.readTree(entitlement.get("Message").stringValue()).get("action").stringValue())
+        assertThat(entitlement.get("TopicArn").stringValue())
+                .endsWith(":aws-mp-entitlement-notification-prodsns0000001");
+        assertThat(JSON.readTree(entitlement.get("Message").stringValue())
+                        .get("action")
+                        .stringValue())
                 .isEqualTo("entitlement-updated");
         assertThat(SnsTestVerifier.verifies(subscription)).isTrue();
         assertThat(SnsTestVerifier.verifies(entitlement)).isTrue();
@@ -87,22 +93,28 @@ class SnsNotificationTest {
 
         List<JsonNode> envelopes = queues.take("marketgate-prodsns0000002-notifications", 3);
 
-        assertThat(envelopes).extracting(e -> JSON.readTree(e.get("Message").stringValue()).get("action").stringValue())
+        assertThat(envelopes)
+                .extracting(e -> JSON.readTree(e.get("Message").stringValue())
+                        .get("action")
+                        .stringValue())
                 .containsExactly("subscribe-success", "unsubscribe-pending", "unsubscribe-success");
         assertThat(envelopes).allSatisfy(e -> {
             assertThat(e.get("SignatureVersion").stringValue()).isEqualTo("1");
             assertThat(SnsTestVerifier.verifies(e)).isTrue();
         });
-        assertThat(JSON.readTree(envelopes.get(1).get("Message").stringValue()).has("offer-identifier")).isFalse();
+        assertThat(JSON.readTree(envelopes.get(1).get("Message").stringValue()).has("offer-identifier"))
+                .isFalse();
     }
 
     @Test
     void aTamperedMessageDoesNotVerify() throws Exception {
         subscriptionProduct(sim, "prodsns0000003");
         directContract(sim, "prodsns0000003", "510000000003", List.of());
-        ObjectNode envelope = (ObjectNode) queues.take("marketgate-prodsns0000003-notifications", 1).getFirst();
+        ObjectNode envelope = (ObjectNode)
+                queues.take("marketgate-prodsns0000003-notifications", 1).getFirst();
 
-        envelope.put("Message", envelope.get("Message").stringValue().replace("subscribe-success", "unsubscribe-success"));
+        envelope.put(
+                "Message", envelope.get("Message").stringValue().replace("subscribe-success", "unsubscribe-success"));
 
         assertThat(SnsTestVerifier.verifies(envelope)).isFalse();
     }
@@ -110,11 +122,16 @@ class SnsNotificationTest {
     @Test
     void subscribeFailAndFreeTrialsAreReported() throws Exception {
         subscriptionProduct(sim, "prodsns0000004");
-        Agreement agreement = sim.state().subscribe("prodsns0000004", "510000000004",
-                new SubscribeOptions("free-trial", null, null, List.of(), false)).agreement();
+        Agreement agreement = sim.state()
+                .subscribe(
+                        "prodsns0000004",
+                        "510000000004",
+                        new SubscribeOptions("free-trial", null, null, List.of(), false))
+                .agreement();
         sim.state().fail(agreement.id());
 
-        JsonNode envelope = queues.take("marketgate-prodsns0000004-notifications", 1).getFirst();
+        JsonNode envelope =
+                queues.take("marketgate-prodsns0000004-notifications", 1).getFirst();
 
         JsonNode message = JSON.readTree(envelope.get("Message").stringValue());
         assertThat(message.get("action").stringValue()).isEqualTo("subscribe-fail");
@@ -126,7 +143,8 @@ class SnsNotificationTest {
     void theCertificateIsServedAtSigningCertUrlWhichAwsHostRulesWouldReject() throws Exception {
         subscriptionProduct(sim, "prodsns0000005");
         directContract(sim, "prodsns0000005", "510000000005", List.of());
-        JsonNode envelope = queues.take("marketgate-prodsns0000005-notifications", 1).getFirst();
+        JsonNode envelope =
+                queues.take("marketgate-prodsns0000005-notifications", 1).getFirst();
 
         URI certUrl = URI.create(envelope.get("SigningCertURL").stringValue());
 

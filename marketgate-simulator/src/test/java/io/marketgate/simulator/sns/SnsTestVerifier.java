@@ -20,38 +20,43 @@ import tools.jackson.databind.JsonNode;
  */
 final class SnsTestVerifier {
 
-    private static final List<String> SIGNED_KEYS = List.of("Message", "MessageId", "Subject", "Timestamp",
-            "TopicArn", "Type");
+    private static final List<String> SIGNED_KEYS =
+            List.of("Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type");
 
     private SnsTestVerifier() {}
 
     static boolean verifies(JsonNode envelope) throws Exception {
-        String algorithm = switch (envelope.get("SignatureVersion").stringValue()) {
-            case "1" -> "SHA1withRSA";
-            case "2" -> "SHA256withRSA";
-            default -> throw new IllegalArgumentException("unknown SignatureVersion");
-        };
+        String algorithm =
+                switch (envelope.get("SignatureVersion").stringValue()) {
+                    case "1" -> "SHA1withRSA";
+                    case "2" -> "SHA256withRSA";
+                    default -> throw new IllegalArgumentException("unknown SignatureVersion");
+                };
         Signature signature = Signature.getInstance(algorithm);
         signature.initVerify(certificate(envelope.get("SigningCertURL").stringValue()));
         signature.update(stringToSign(envelope).getBytes(StandardCharsets.UTF_8));
-        return signature.verify(Base64.getDecoder().decode(envelope.get("Signature").stringValue()));
+        return signature.verify(
+                Base64.getDecoder().decode(envelope.get("Signature").stringValue()));
     }
 
     static X509Certificate certificate(String url) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("certificate URL answered " + response.statusCode());
         }
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(response.body()));
+        return (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(response.body()));
     }
 
     private static String stringToSign(JsonNode envelope) {
         StringBuilder out = new StringBuilder();
         for (String key : SIGNED_KEYS) {
             if (envelope.has(key)) {
-                out.append(key).append('\n').append(envelope.get(key).stringValue()).append('\n');
+                out.append(key)
+                        .append('\n')
+                        .append(envelope.get(key).stringValue())
+                        .append('\n');
             }
         }
         return out.toString();

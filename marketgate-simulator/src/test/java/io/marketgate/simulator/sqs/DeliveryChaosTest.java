@@ -26,14 +26,18 @@ class DeliveryChaosTest {
 
     @Test
     void theSameSeedDeliversTheSameDuplicatedAndReorderedSequence() {
-        NotificationSettings chaos = NotificationSettings.defaults().withDuplicateProbability(0.5).withReorderWindow(4);
+        NotificationSettings chaos =
+                NotificationSettings.defaults().withDuplicateProbability(0.5).withReorderWindow(4);
 
         List<String> first = deliveredEvents(77, chaos);
         List<String> second = deliveredEvents(77, chaos);
         List<String> inOrder = deliveredEvents(77, NotificationSettings.defaults());
 
         assertThat(second).isEqualTo(first);
-        assertThat(first).hasSizeGreaterThan(EVENTS_SENT).doesNotHaveDuplicates().isNotEqualTo(inOrder);
+        assertThat(first)
+                .hasSizeGreaterThan(EVENTS_SENT)
+                .doesNotHaveDuplicates()
+                .isNotEqualTo(inOrder);
         assertThat(first.stream().map(DeliveryChaosTest::eventId).distinct()).hasSize(EVENTS_SENT);
         assertThat(inOrder).hasSize(EVENTS_SENT);
         assertThat(first.stream().map(DeliveryChaosTest::eventId).collect(Collectors.toSet()))
@@ -42,16 +46,25 @@ class DeliveryChaosTest {
 
     @Test
     void alwaysDuplicateDeliversEveryEnvelopeTwiceWithTheSameMessageId() {
-        try (Simulator sim = Simulator.builder().port(0).sqs(true).sqsPort(0).seed(5)
-                .notifications(NotificationSettings.defaults().withDuplicateProbability(1)).build().start();
+        try (Simulator sim = Simulator.builder()
+                        .port(0)
+                        .sqs(true)
+                        .sqsPort(0)
+                        .seed(5)
+                        .notifications(NotificationSettings.defaults().withDuplicateProbability(1))
+                        .build()
+                        .start();
                 QueueReader queues = new QueueReader(sim)) {
             contractProduct(sim, PRODUCT, IdentityMode.LEGACY);
             directContract(sim, PRODUCT, "710000000001", allValueTypes(1));
 
             List<JsonNode> envelopes = queues.take(NOTIFICATIONS, 4);
 
-            assertThat(envelopes.stream().collect(Collectors.groupingBy(e -> e.get("MessageId").stringValue(),
-                    Collectors.counting()))).hasSize(2).allSatisfy((id, count) -> assertThat(count).isEqualTo(2));
+            assertThat(envelopes.stream()
+                            .collect(Collectors.groupingBy(
+                                    e -> e.get("MessageId").stringValue(), Collectors.counting())))
+                    .hasSize(2)
+                    .allSatisfy((id, count) -> assertThat(count).isEqualTo(2));
         }
     }
 
@@ -60,8 +73,15 @@ class DeliveryChaosTest {
      * duplicate is a distinct entry and the list records exactly what arrived in which order.
      */
     private static List<String> deliveredEvents(long seed, NotificationSettings settings) {
-        try (Simulator sim = Simulator.builder().port(0).sqs(true).sqsPort(0).seed(seed).notifications(settings)
-                .build().start(); QueueReader queues = new QueueReader(sim)) {
+        try (Simulator sim = Simulator.builder()
+                        .port(0)
+                        .sqs(true)
+                        .sqsPort(0)
+                        .seed(seed)
+                        .notifications(settings)
+                        .build()
+                        .start();
+                QueueReader queues = new QueueReader(sim)) {
             contractProduct(sim, PRODUCT, IdentityMode.LICENSE);
             for (int buyer = 1; buyer <= 3; buyer++) {
                 Agreement agreement = directContract(sim, PRODUCT, "71000000000" + buyer, allValueTypes(buyer));
@@ -75,8 +95,10 @@ class DeliveryChaosTest {
             events.addAll(queues.drain(EVENTS));
             List<String> delivered = new ArrayList<>();
             for (JsonNode event : events) {
-                String id = event.get("id").stringValue() + " " + event.get("detail-type").stringValue();
-                long earlier = delivered.stream().filter(d -> d.startsWith(id + " #")).count();
+                String id = event.get("id").stringValue() + " "
+                        + event.get("detail-type").stringValue();
+                long earlier =
+                        delivered.stream().filter(d -> d.startsWith(id + " #")).count();
                 delivered.add(id + " #" + earlier);
             }
             return delivered;

@@ -34,15 +34,20 @@ class NotificationControlApiTest {
 
     @Test
     void putChangesOnlyTheNamedFieldsAndAnswersWithAllSettings() throws Exception {
-        HttpResponse<String> response = put("/_sim/notifications",
+        HttpResponse<String> response = put(
+                "/_sim/notifications",
                 "{\"duplicates\":\"always\",\"reorderWindow\":3,\"snsSignatureVersion\":\"1\",\"licenseArnPrefix\":true}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("duplicates").doubleValue()).isEqualTo(1.0);
         assertThat(body.get("eventBridge").booleanValue()).isTrue();
-        assertThat(sim.notifications().settings()).isEqualTo(NotificationSettings.defaults().withDuplicateProbability(1)
-                .withReorderWindow(3).withSnsSignatureVersion(SnsSignatureVersion.V1).withLicenseArnPrefix(true));
+        assertThat(sim.notifications().settings())
+                .isEqualTo(NotificationSettings.defaults()
+                        .withDuplicateProbability(1)
+                        .withReorderWindow(3)
+                        .withSnsSignatureVersion(SnsSignatureVersion.V1)
+                        .withLicenseArnPrefix(true));
         sim.notifications().configure(NotificationSettings.defaults());
     }
 
@@ -58,25 +63,32 @@ class NotificationControlApiTest {
 
     @Test
     void emptyPagesAreSwitchedOnAndOffThroughTheControlApi() throws Exception {
-        assertThat(put("/_sim/entitlements", "{\"emptyPageEvery\":3}").statusCode()).isEqualTo(200);
+        assertThat(put("/_sim/entitlements", "{\"emptyPageEvery\":3}").statusCode())
+                .isEqualTo(200);
         assertThat(sim.entitlementPaging().emptyPageEvery()).isEqualTo(3);
         assertThat(put("/_sim/entitlements", "{\"emptyPageEvery\":1}").body()).contains("emptyPageEvery");
-        assertThat(put("/_sim/entitlements", "{\"emptyPageEvery\":0}").statusCode()).isEqualTo(200);
+        assertThat(put("/_sim/entitlements", "{\"emptyPageEvery\":0}").statusCode())
+                .isEqualTo(200);
         assertThat(sim.entitlementPaging().emptyPageEvery()).isZero();
     }
 
     @Test
     void withoutSqsThereIsNoQueueEndpointButTheCertificateIsServed() throws Exception {
         assertThatThrownBy(sim::sqsEndpoint).hasMessageContaining("sqs(true)");
-        HttpResponse<String> pem = HTTP.send(HttpRequest.newBuilder(
-                URI.create(sim.endpoint() + "/_sim/sns/SimpleNotificationService-marketgate.pem")).build(),
+        HttpResponse<String> pem = HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create(sim.endpoint() + "/_sim/sns/SimpleNotificationService-marketgate.pem"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(pem.body()).startsWith("-----BEGIN CERTIFICATE-----");
     }
 
     private static HttpResponse<String> put(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(sim.endpoint() + path))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(sim.endpoint() + path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

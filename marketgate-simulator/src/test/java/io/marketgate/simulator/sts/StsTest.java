@@ -33,8 +33,8 @@ class StsTest {
         sim = MarketplaceFixtures.simulator(606).build().start();
         appSts = AwsClients.sts(sim, APP_ACCOUNT);
         MarketplaceFixtures.product(sim.state(), "legacyprod", IdentityMode.LEGACY);
-        ControlApi.Response registered = new ControlApi(sim).post("/_sim/roles",
-                "{\"roleArn\":\"" + ROLE + "\",\"externalId\":\"partner-42\"}");
+        ControlApi.Response registered =
+                new ControlApi(sim).post("/_sim/roles", "{\"roleArn\":\"" + ROLE + "\",\"externalId\":\"partner-42\"}");
         assertThat(registered.status()).isEqualTo(201);
     }
 
@@ -56,19 +56,21 @@ class StsTest {
 
     @Test
     void assumeRoleWithTheRightExternalIdIssuesCredentialsOfTheRoleAccount() {
-        AssumeRoleResponse response = appSts.assumeRole(r -> r.roleArn(ROLE).roleSessionName("metering")
-                .externalId("partner-42"));
+        AssumeRoleResponse response = appSts.assumeRole(
+                r -> r.roleArn(ROLE).roleSessionName("metering").externalId("partner-42"));
 
         assertThat(response.credentials().accessKeyId()).startsWith("ASIA");
         assertThat(response.credentials().expiration()).isEqualTo(MarketplaceFixtures.NOW.plusSeconds(3600));
-        assertThat(response.assumedRoleUser().arn()).isEqualTo("arn:aws:sts::" + MarketplaceFixtures.SELLER
-                + ":assumed-role/marketplace-metering/metering");
+        assertThat(response.assumedRoleUser().arn())
+                .isEqualTo(
+                        "arn:aws:sts::" + MarketplaceFixtures.SELLER + ":assumed-role/marketplace-metering/metering");
         assertThat(sim.sigV4().accountOf(response.credentials().accessKeyId())).isEqualTo(MarketplaceFixtures.SELLER);
     }
 
     @Test
     void wrongOrMissingExternalIdIsAccessDenied() {
-        assertThatThrownBy(() -> appSts.assumeRole(r -> r.roleArn(ROLE).roleSessionName("session").externalId("guess")))
+        assertThatThrownBy(() -> appSts.assumeRole(
+                        r -> r.roleArn(ROLE).roleSessionName("session").externalId("guess")))
                 .isInstanceOf(StsException.class)
                 .satisfies(e -> {
                     StsException error = (StsException) e;
@@ -78,18 +80,26 @@ class StsTest {
                 });
         assertThatThrownBy(() -> appSts.assumeRole(r -> r.roleArn(ROLE).roleSessionName("session")))
                 .isInstanceOf(StsException.class)
-                    .satisfies(e -> assertThat(((StsException) e).awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+                .satisfies(e -> assertThat(((StsException) e).awsErrorDetails().errorCode())
+                        .isEqualTo("AccessDenied"));
     }
 
     @Test
     void unregisteredRoleIsAssumableInLenientModeOnly() {
         String unregistered = "arn:aws:iam::123456789012:role/anything";
-        assertThat(appSts.assumeRole(r -> r.roleArn(unregistered).roleSessionName("session")).credentials()).isNotNull();
-        try (Simulator strict = MarketplaceFixtures.simulator(607).strictSignatures(true).build().start();
+        assertThat(appSts.assumeRole(r -> r.roleArn(unregistered).roleSessionName("session"))
+                        .credentials())
+                .isNotNull();
+        try (Simulator strict = MarketplaceFixtures.simulator(607)
+                        .strictSignatures(true)
+                        .build()
+                        .start();
                 StsClient sts = AwsClients.sts(strict, APP_ACCOUNT)) {
             assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn(unregistered).roleSessionName("session")))
                     .isInstanceOf(StsException.class)
-                    .satisfies(e -> assertThat(((StsException) e).awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+                    .satisfies(
+                            e -> assertThat(((StsException) e).awsErrorDetails().errorCode())
+                                    .isEqualTo("AccessDenied"));
         }
     }
 
@@ -97,15 +107,20 @@ class StsTest {
     void resellerAppAssumesTheSellerRoleToResolveCustomers() {
         SimState.Subscription subscription = MarketplaceFixtures.subscribe(sim.state(), "legacyprod", "260000000001");
         String token = subscription.token().token();
-        try (MarketplaceMeteringClient asApp = AwsClients.metering(sim, AwsClients.dummyCredentials(APP_ACCOUNT),
+        try (MarketplaceMeteringClient asApp = AwsClients.metering(
+                sim,
+                AwsClients.dummyCredentials(APP_ACCOUNT),
                 ClientOverrideConfiguration.builder().build())) {
             assertThatThrownBy(() -> asApp.resolveCustomer(r -> r.registrationToken(token)))
                     .isInstanceOf(InvalidTokenException.class);
         }
-        try (StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(appSts)
-                .refreshRequest(r -> r.roleArn(ROLE).roleSessionName("marketgate").externalId("partner-42")).build();
-                MarketplaceMeteringClient asSeller = AwsClients.metering(sim, assumed,
-                        ClientOverrideConfiguration.builder().build())) {
+        try (StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
+                        .stsClient(appSts)
+                        .refreshRequest(r ->
+                                r.roleArn(ROLE).roleSessionName("marketgate").externalId("partner-42"))
+                        .build();
+                MarketplaceMeteringClient asSeller = AwsClients.metering(
+                        sim, assumed, ClientOverrideConfiguration.builder().build())) {
             assertThat(asSeller.resolveCustomer(r -> r.registrationToken(token)).customerAWSAccountId())
                     .isEqualTo("260000000001");
         }
@@ -115,6 +130,9 @@ class StsTest {
     void rolesAreListedThroughTheControlApi() throws Exception {
         ControlApi.Response roles = new ControlApi(sim).get("/_sim/roles");
         assertThat(roles.json().get(0).get("accountId").asString()).isEqualTo(MarketplaceFixtures.SELLER);
-        assertThat(new ControlApi(sim).post("/_sim/roles", "{\"roleArn\":\"nope\"}").status()).isEqualTo(400);
+        assertThat(new ControlApi(sim)
+                        .post("/_sim/roles", "{\"roleArn\":\"nope\"}")
+                        .status())
+                .isEqualTo(400);
     }
 }

@@ -34,10 +34,12 @@ class AwsConfiguration {
     AwsClients awsClients(AwsProperties properties, SimulatorHolder holder) {
         AwsEndpoints endpoints = holder.simulator()
                 .map(sim -> AwsEndpoints.simulator(sim.endpoint(), sim.sqsEndpoint()))
-                .orElseGet(() -> new AwsEndpoints(Optional.ofNullable(properties.endpointOverride()),
-                        Optional.ofNullable(properties.sqsEndpointOverride()), properties.simulatorCredentials()));
-        return new AwsClients(endpoints, ApacheHttpClient.builder().maxConnections(64).build(),
-                properties.apiCallTimeout());
+                .orElseGet(() -> new AwsEndpoints(
+                        Optional.ofNullable(properties.endpointOverride()),
+                        Optional.ofNullable(properties.sqsEndpointOverride()),
+                        properties.simulatorCredentials()));
+        return new AwsClients(
+                endpoints, ApacheHttpClient.builder().maxConnections(64).build(), properties.apiCallTimeout());
     }
 
     @Bean
@@ -50,12 +52,14 @@ class AwsConfiguration {
      * products without a configured queue get one in the simulator's SQS.
      */
     @Bean
-    ApplicationListener<WebServerInitializedEvent> simulatorProductListing(SimulatorHolder holder, Catalog catalog,
-            NotificationQueues queues) {
+    ApplicationListener<WebServerInitializedEvent> simulatorProductListing(
+            SimulatorHolder holder, Catalog catalog, NotificationQueues queues) {
         return event -> holder.simulator().ifPresent(sim -> {
-            sim.listProducts(URI.create("http://localhost:" + event.getWebServer().getPort()));
-            catalog.products().forEach(product -> queues.useSimulatorQueue(product,
-                    EmbeddedSimulator.notificationQueueName(product)));
+            sim.listProducts(
+                    URI.create("http://localhost:" + event.getWebServer().getPort()));
+            catalog.products()
+                    .forEach(product ->
+                            queues.useSimulatorQueue(product, EmbeddedSimulator.notificationQueueName(product)));
         });
     }
 

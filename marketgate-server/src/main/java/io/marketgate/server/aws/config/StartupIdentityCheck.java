@@ -44,17 +44,25 @@ final class StartupIdentityCheck implements ApplicationRunner {
         try {
             identity = clients.callerIdentity(seller);
         } catch (SdkException e) {
-            LOG.warn("Seller '{}': cannot ask STS which account the credentials reach ({}); readiness stays down "
-                    + "until AWS answers", seller.id(), e.getMessage());
+            LOG.warn(
+                    "Seller '{}': cannot ask STS which account the credentials reach ({}); readiness stays down "
+                            + "until AWS answers",
+                    seller.id(),
+                    e.getMessage());
             return;
         }
         if (!identity.account().equals(seller.accountId())) {
-            throw new InvalidConfigurationException("marketgate.sellers." + seller.id() + ".account-id",
-                    "credentials reach account " + identity.account() + " (" + identity.arn() + "), not the seller account "
-                            + seller.accountId(),
+            throw new InvalidConfigurationException(
+                    "marketgate.sellers." + seller.id() + ".account-id",
+                    "credentials reach account " + identity.account() + " (" + identity.arn()
+                            + "), not the seller account " + seller.accountId(),
                     "use credentials of the publishing account, or set role-arn to a role in it");
         }
-        LOG.info("Seller '{}': credentials reach account {} as {}{}", seller.id(), identity.account(), identity.arn(),
+        LOG.info(
+                "Seller '{}': credentials reach account {} as {}{}",
+                seller.id(),
+                identity.account(),
+                identity.arn(),
                 seller.role().map(r -> " (assumed role " + r + ")").orElse(""));
     }
 }

@@ -54,8 +54,12 @@ public class AwsHealthIndicator implements HealthIndicator {
                 CallerIdentity identity = clients.callerIdentity(seller);
                 boolean right = identity.account().equals(seller.accountId());
                 up &= right;
-                details.put(seller.id(), right ? "account " + identity.account()
-                        : "credentials reach account " + identity.account() + ", expected " + seller.accountId());
+                details.put(
+                        seller.id(),
+                        right
+                                ? "account " + identity.account()
+                                : "credentials reach account " + identity.account() + ", expected "
+                                        + seller.accountId());
             } catch (SdkException e) {
                 up = false;
                 details.put(seller.id(), "unreachable: " + e.getClass().getSimpleName());

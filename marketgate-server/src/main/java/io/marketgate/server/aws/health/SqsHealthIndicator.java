@@ -35,14 +35,23 @@ public class SqsHealthIndicator implements HealthIndicator {
         for (Product product : catalog.products()) {
             Optional<String> url = queues.queueUrl(product);
             if (url.isEmpty()) {
-                details.put(product.id(), "no queue configured (marketgate.products." + product.id() + ".sqs.queue-url)");
+                details.put(
+                        product.id(), "no queue configured (marketgate.products." + product.id() + ".sqs.queue-url)");
                 continue;
             }
             try {
-                GetQueueAttributesResponse attributes = queues.sqs(product, url.get()).getQueueAttributes(r -> r
-                        .queueUrl(url.get()).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
-                details.put(product.id(), Map.of("queue", url.get(), "messages",
-                        attributes.attributes().getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "?")));
+                GetQueueAttributesResponse attributes = queues.sqs(product, url.get())
+                        .getQueueAttributes(r -> r.queueUrl(url.get())
+                                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+                details.put(
+                        product.id(),
+                        Map.of(
+                                "queue",
+                                url.get(),
+                                "messages",
+                                attributes
+                                        .attributes()
+                                        .getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "?")));
             } catch (SdkException e) {
                 up = false;
                 details.put(product.id(), "unreachable: " + e.getClass().getSimpleName());

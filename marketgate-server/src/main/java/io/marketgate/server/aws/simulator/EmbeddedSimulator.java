@@ -38,13 +38,18 @@ public final class EmbeddedSimulator implements AutoCloseable {
         if (!wanted) {
             return Optional.empty();
         }
-        Simulator.Builder builder = Simulator.builder().bindAddress(address(properties.bindAddress()))
-                .port(properties.port()).sqs(true).sqsPort(properties.sqsPort());
+        Simulator.Builder builder = Simulator.builder()
+                .bindAddress(address(properties.bindAddress()))
+                .port(properties.port())
+                .sqs(true)
+                .sqsPort(properties.sqsPort());
         if (properties.seed() != null) {
             builder.seed(properties.seed());
         }
         Simulator simulator = builder.build().start();
-        LOG.info("Embedded AWS Marketplace simulator (local use only) at {}, its SQS at {}", simulator.endpoint(),
+        LOG.info(
+                "Embedded AWS Marketplace simulator (local use only) at {}, its SQS at {}",
+                simulator.endpoint(),
                 simulator.sqsEndpoint());
         return Optional.of(new EmbeddedSimulator(simulator, catalog));
     }
@@ -52,17 +57,28 @@ public final class EmbeddedSimulator implements AutoCloseable {
     /** Lists the catalogue's products in the simulator, with fulfillment URLs on Marketgate's own port. */
     public void listProducts(URI marketgateBaseUrl) {
         for (Product product : catalog.products()) {
-            String fulfillment = marketgateBaseUrl.resolve("/marketplace/fulfillment/" + product.id()).toString();
-            simulator.state().putProduct(new io.marketgate.simulator.state.Product(product.productCode(),
-                    "Marketgate " + product.id(), product.seller().accountId(),
-                    IdentityMode.valueOf(product.identityMode().name()),
-                    PricingModel.valueOf(product.pricingModel().name()),
-                    product.dimensions().stream().map(d -> new Dimension(d.key(), d.unit(),
-                            d.type() == DimensionType.METERED)).toList(),
-                    fulfillment, notificationQueueName(product), notificationQueueName(product)));
+            String fulfillment = marketgateBaseUrl
+                    .resolve("/marketplace/fulfillment/" + product.id())
+                    .toString();
+            simulator
+                    .state()
+                    .putProduct(new io.marketgate.simulator.state.Product(
+                            product.productCode(),
+                            "Marketgate " + product.id(),
+                            product.seller().accountId(),
+                            IdentityMode.valueOf(product.identityMode().name()),
+                            PricingModel.valueOf(product.pricingModel().name()),
+                            product.dimensions().stream()
+                                    .map(d -> new Dimension(d.key(), d.unit(), d.type() == DimensionType.METERED))
+                                    .toList(),
+                            fulfillment,
+                            notificationQueueName(product),
+                            notificationQueueName(product)));
         }
-        LOG.info("Subscribe as a buyer at {}/buyer (the form POST lands on {}/marketplace/fulfillment/...)",
-                simulator.endpoint(), marketgateBaseUrl);
+        LOG.info(
+                "Subscribe as a buyer at {}/buyer (the form POST lands on {}/marketplace/fulfillment/...)",
+                simulator.endpoint(),
+                marketgateBaseUrl);
     }
 
     public URI endpoint() {

@@ -32,30 +32,42 @@ class FulfillmentController {
     }
 
     @PostMapping(path = "/marketplace/fulfillment/{product}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> receive(@PathVariable("product") String productId,
+    ResponseEntity<String> receive(
+            @PathVariable("product") String productId,
             @RequestParam(name = TOKEN_FIELD, required = false) String token,
             @RequestParam(name = OFFER_TYPE_FIELD, required = false) String offerType) {
         return answer(catalog.product(productId), token, offerType);
     }
 
     @PostMapping(path = "/marketplace/fulfillment", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> receiveForOnlyProduct(@RequestParam(name = TOKEN_FIELD, required = false) String token,
+    ResponseEntity<String> receiveForOnlyProduct(
+            @RequestParam(name = TOKEN_FIELD, required = false) String token,
             @RequestParam(name = OFFER_TYPE_FIELD, required = false) String offerType) {
         return answer(catalog.onlyProduct(), token, offerType);
     }
 
     private ResponseEntity<String> answer(Optional<Product> product, String token, String offerType) {
         if (product.isEmpty()) {
-            return page(404, "Unknown product", "This registration link does not match a product served here. "
-                    + "Please start again from AWS Marketplace, or contact the seller.");
+            return page(
+                    404,
+                    "Unknown product",
+                    "This registration link does not match a product served here. "
+                            + "Please start again from AWS Marketplace, or contact the seller.");
         }
         if (token == null || token.isBlank()) {
-            return page(400, "Registration token missing", "AWS Marketplace did not send a registration token. "
-                    + "Please use \u201cSet up your account\u201d on AWS Marketplace again.");
+            return page(
+                    400,
+                    "Registration token missing",
+                    "AWS Marketplace did not send a registration token. "
+                            + "Please use \u201cSet up your account\u201d on AWS Marketplace again.");
         }
-        LOG.info("Fulfillment POST received for product '{}' (offer type: {}); onboarding is not available yet",
-                product.get().id(), offerType == null ? "standard" : offerType);
-        return page(200, "Thank you for subscribing to " + product.get().productCode(),
+        LOG.info(
+                "Fulfillment POST received for product '{}' (offer type: {}); onboarding is not available yet",
+                product.get().id(),
+                offerType == null ? "standard" : offerType);
+        return page(
+                200,
+                "Thank you for subscribing to " + product.get().productCode(),
                 "Your registration reached the seller. Account setup is not available in this version of "
                         + "Marketgate yet; the seller will contact you.");
     }

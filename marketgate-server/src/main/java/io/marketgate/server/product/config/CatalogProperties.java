@@ -34,7 +34,10 @@ public record CatalogProperties(Map<String, SellerProperties> sellers, Map<Strin
      * @param region region of the STS endpoint (regional STS endpoints are AWS best practice)
      */
     public record SellerProperties(
-            String accountId, String roleArn, String externalId, @DefaultValue("us-east-1") String region) {
+            String accountId,
+            String roleArn,
+            String externalId,
+            @DefaultValue("us-east-1") String region) {
 
         /** Blank means unset, so {@code external-id: ${VAR:}} works when the variable is absent. */
         public SellerProperties {
@@ -76,10 +79,14 @@ public record CatalogProperties(Map<String, SellerProperties> sellers, Map<Strin
      * @param unit what one unit means, for people
      * @param type {@code metered} (BatchMeterUsage) or {@code entitlement} (contract, GetEntitlements)
      */
-    public record DimensionProperties(String key, String unit, @DefaultValue("metered") DimensionType type) {}
+    public record DimensionProperties(
+            String key,
+            String unit,
+            @DefaultValue("metered") DimensionType type) {}
 
     /** @param onboarding {@code automatic} (signed redirect to your app) or {@code manual} (operators provision) */
-    public record FulfillmentProperties(@DefaultValue("automatic") Onboarding onboarding) {}
+    public record FulfillmentProperties(
+            @DefaultValue("automatic") Onboarding onboarding) {}
 
     /** @param queueUrl URL of the SQS queue subscribed to the product's SNS topics and EventBridge rule */
     public record SqsProperties(String queueUrl) {}

@@ -36,17 +36,26 @@ class CatalogRegistration implements ApplicationRunner {
     }
 
     private void register(Product product) {
-        ProductUpsert outcome = products.upsert(ProductRecord.definition(product.id(), product.productCode(),
-                product.identityMode(), product.pricingModel(), product.seller().accountId(), product.meteringRegion()));
+        ProductUpsert outcome = products.upsert(ProductRecord.definition(
+                product.id(),
+                product.productCode(),
+                product.identityMode(),
+                product.pricingModel(),
+                product.seller().accountId(),
+                product.meteringRegion()));
         String key = "marketgate.products." + product.id();
         switch (outcome) {
-            case ProductUpsert.Saved saved -> { }
-            case ProductUpsert.MeteringRegionLocked locked -> throw new InvalidConfigurationException(
-                    key + ".metering-region", locked.message(),
-                    "keep metering-region " + locked.stored().meteringRegion() + " for this product");
-            case ProductUpsert.ProductCodeTaken taken -> throw new InvalidConfigurationException(
-                    key + ".product-code", taken.message(),
-                    "use the product id '" + taken.takenByProductId() + "' for this product code");
+            case ProductUpsert.Saved saved -> {}
+            case ProductUpsert.MeteringRegionLocked locked ->
+                throw new InvalidConfigurationException(
+                        key + ".metering-region",
+                        locked.message(),
+                        "keep metering-region " + locked.stored().meteringRegion() + " for this product");
+            case ProductUpsert.ProductCodeTaken taken ->
+                throw new InvalidConfigurationException(
+                        key + ".product-code",
+                        taken.message(),
+                        "use the product id '" + taken.takenByProductId() + "' for this product code");
         }
     }
 }

@@ -20,8 +20,15 @@ class ProductConfiguration {
             return Catalog.demo();
         }
         Catalog catalog = CatalogFactory.create(properties);
-        catalog.products().forEach(p -> LOG.info("Product '{}' ({}): {} identity, {} pricing, metering in {}, seller {}",
-                p.id(), p.productCode(), p.identityMode(), p.pricingModel(), p.meteringRegion(), p.seller().id()));
+        catalog.products()
+                .forEach(p -> LOG.info(
+                        "Product '{}' ({}): {} identity, {} pricing, metering in {}, seller {}",
+                        p.id(),
+                        p.productCode(),
+                        p.identityMode(),
+                        p.pricingModel(),
+                        p.meteringRegion(),
+                        p.seller().id()));
         return catalog;
     }
 }

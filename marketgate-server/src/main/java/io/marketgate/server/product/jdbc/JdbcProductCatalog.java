@@ -1,8 +1,8 @@
 package io.marketgate.server.product.jdbc;
 
-import io.marketgate.server.product.ProductRecord;
 import io.marketgate.server.product.IdentityMode;
 import io.marketgate.server.product.PricingModel;
+import io.marketgate.server.product.ProductRecord;
 import io.marketgate.server.product.ProductUpsert;
 import io.marketgate.server.shared.jdbc.TimestampColumns;
 import java.sql.ResultSet;
@@ -68,12 +68,15 @@ public class JdbcProductCatalog {
                     .param("now", timestamps.bind(clock.instant()))
                     .update();
         } catch (DataIntegrityViolationException e) {
-            return productCodeOwner(definition).<ProductUpsert>map(
-                    owner -> new ProductUpsert.ProductCodeTaken(definition.productCode(), owner)).orElseThrow(() -> e);
+            return productCodeOwner(definition)
+                    .<ProductUpsert>map(owner -> new ProductUpsert.ProductCodeTaken(definition.productCode(), owner))
+                    .orElseThrow(() -> e);
         }
-        ProductRecord stored = findById(definition.id()).orElseThrow(
-                () -> new IllegalStateException("Product " + definition.id() + " vanished while being stored"));
-        return changed == 1 ? new ProductUpsert.Saved(stored)
+        ProductRecord stored = findById(definition.id())
+                .orElseThrow(
+                        () -> new IllegalStateException("Product " + definition.id() + " vanished while being stored"));
+        return changed == 1
+                ? new ProductUpsert.Saved(stored)
                 : new ProductUpsert.MeteringRegionLocked(stored, definition.meteringRegion());
     }
 
@@ -86,7 +89,9 @@ public class JdbcProductCatalog {
 
     /** All products, ordered by id. */
     public List<ProductRecord> findAll() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM product ORDER BY id").query(this::toRecord).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM product ORDER BY id")
+                .query(this::toRecord)
+                .list();
     }
 
     /**
@@ -98,9 +103,10 @@ public class JdbcProductCatalog {
                         UPDATE product SET metering_region_first_used_at = :usedAt
                         WHERE id = :id AND metering_region_first_used_at IS NULL
                         """)
-                .param("usedAt", timestamps.bind(usedAt))
-                .param("id", id)
-                .update() == 1;
+                        .param("usedAt", timestamps.bind(usedAt))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     private Optional<String> productCodeOwner(ProductRecord definition) {

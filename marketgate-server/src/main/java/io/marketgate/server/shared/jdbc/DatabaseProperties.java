@@ -23,13 +23,15 @@ public record DatabaseProperties(
 
     public DatabaseProperties {
         if (sqlitePath == null || sqlitePath.isBlank()) {
-            throw new IllegalArgumentException("marketgate.database.sqlite-path must name a file, e.g. ./data/marketgate.db");
+            throw new IllegalArgumentException(
+                    "marketgate.database.sqlite-path must name a file, e.g. ./data/marketgate.db");
         }
         if (sqliteBusyTimeout == null || sqliteBusyTimeout.isNegative()) {
             throw new IllegalArgumentException("marketgate.database.sqlite-busy-timeout must be zero or more, e.g. 5s");
         }
         if (sqlitePoolSize < 1 || sqlitePoolSize > 16) {
-            throw new IllegalArgumentException("marketgate.database.sqlite-pool-size must be between 1 and 16 (SQLite has one writer)");
+            throw new IllegalArgumentException(
+                    "marketgate.database.sqlite-pool-size must be between 1 and 16 (SQLite has one writer)");
         }
     }
 

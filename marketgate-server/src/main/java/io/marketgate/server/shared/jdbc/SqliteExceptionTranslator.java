@@ -35,10 +35,10 @@ public final class SqliteExceptionTranslator extends AbstractFallbackSQLExceptio
         SQLiteErrorCode code = sqlite.getResultCode();
         String message = buildMessage(task, sql, exception);
         return switch (code.code & 0xff) {
-            case SQLITE_CONSTRAINT -> code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
-                    || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY
-                    ? new DuplicateKeyException(message, exception)
-                    : new DataIntegrityViolationException(message, exception);
+            case SQLITE_CONSTRAINT ->
+                code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY
+                        ? new DuplicateKeyException(message, exception)
+                        : new DataIntegrityViolationException(message, exception);
             case SQLITE_BUSY, SQLITE_LOCKED -> new CannotAcquireLockException(message, exception);
             default -> null;
         };

@@ -8,7 +8,8 @@ class SqliteInUseFailureAnalyzer extends AbstractFailureAnalyzer<SqliteInUseExce
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SqliteInUseException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Stop the other instance, point marketgate.database.sqlite-path at another file,"
                         + " or set spring.datasource.url to a PostgreSQL database to run several instances.",
                 cause);

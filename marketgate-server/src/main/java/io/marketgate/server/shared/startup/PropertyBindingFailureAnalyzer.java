@@ -22,22 +22,31 @@ final class PropertyBindingFailureAnalyzer extends AbstractFailureAnalyzer<BindE
     @Override
     protected FailureAnalysis analyze(Throwable root, BindException cause) {
         ConfigurationProperty property = cause.getProperty();
-        String name = property != null ? property.getName().toString() : cause.getName().toString();
+        String name = property != null
+                ? property.getName().toString()
+                : cause.getName().toString();
         if (!name.startsWith("marketgate")) {
             return null;
         }
         String value = property != null ? " = '" + property.getValue() + "'" : "";
         String origin = property != null && property.getOrigin() != null ? " (from " + property.getOrigin() + ")" : "";
-        return new FailureAnalysis("invalid configuration: " + name + value + origin + ": " + reason(cause),
-                "set " + name + " to an accepted value (see docs/configuration.md)", cause);
+        return new FailureAnalysis(
+                "invalid configuration: " + name + value + origin + ": " + reason(cause),
+                "set " + name + " to an accepted value (see docs/configuration.md)",
+                cause);
     }
 
     private static String reason(BindException cause) {
         for (Throwable t = cause.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof ConversionFailedException conversion && conversion.getTargetType().getType().isEnum()) {
-                return "must be one of " + Arrays.stream(conversion.getTargetType().getType().getEnumConstants())
-                        .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                        .collect(Collectors.joining(", "));
+            if (t instanceof ConversionFailedException conversion
+                    && conversion.getTargetType().getType().isEnum()) {
+                return "must be one of "
+                        + Arrays.stream(conversion.getTargetType().getType().getEnumConstants())
+                                .map(c -> ((Enum<?>) c)
+                                        .name()
+                                        .toLowerCase(Locale.ROOT)
+                                        .replace('_', '-'))
+                                .collect(Collectors.joining(", "));
             }
             if (t.getCause() == null) {
                 return t.getMessage();

@@ -47,19 +47,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        exception.getBindingResult().getFieldErrors()
+        exception
+                .getBindingResult()
+                .getFieldErrors()
                 .forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
-        exception.getBindingResult().getGlobalErrors()
+        exception
+                .getBindingResult()
+                .getGlobalErrors()
                 .forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
         return body(problems.invalid(errors), headers);
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
-            HandlerMethodValidationException exception, HttpHeaders headers, HttpStatusCode status,
+            HandlerMethodValidationException exception,
+            HttpHeaders headers,
+            HttpStatusCode status,
             WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
         for (ParameterValidationResult result : exception.getParameterValidationResults()) {
@@ -70,22 +76,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return body(RequestBodyProblems.unreadable(exception), headers);
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException exception,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.NOT_FOUND,
                 "No endpoint " + exception.getHttpMethod() + " /" + exception.getResourcePath() + ".");
         return body(problem, headers);
     }
 
     private static ResponseEntity<Object> body(ProblemDetail problem, HttpHeaders headers) {
-        return ResponseEntity.status(problem.getStatus()).headers(headers)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static String describe(WebRequest request) {

@@ -30,7 +30,8 @@ class ProblemErrorController implements ErrorController {
             Throwable exception = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
             return problems.response(problems.internal(exception, path));
         }
-        return problems.response(ProblemDetail.forStatusAndDetail(status, status.getReasonPhrase() + ": " + path + "."));
+        return problems.response(
+                ProblemDetail.forStatusAndDetail(status, status.getReasonPhrase() + ": " + path + "."));
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {

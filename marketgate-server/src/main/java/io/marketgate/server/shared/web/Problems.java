@@ -37,8 +37,10 @@ class Problems {
 
     /** 400 listing every broken rule; {@code errors} is an array of {@code {field, message}}. */
     ProblemDetail invalid(List<FieldError> errors) {
-        String fields = String.join(", ", errors.stream().map(FieldError::field).distinct().toList());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        String fields = String.join(
+                ", ", errors.stream().map(FieldError::field).distinct().toList());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
                 errors.size() == 1 ? "Invalid field: " + fields + "." : "Invalid fields: " + fields + ".");
         problem.setProperty(ERRORS, errors);
         return problem;
@@ -51,14 +53,17 @@ class Problems {
     ProblemDetail internal(Throwable exception, String where) {
         String correlationId = UUID.randomUUID().toString();
         log.error("Internal error {} while serving {}", correlationId, where, exception);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "Internal error. Quote correlation id " + correlationId + " when reporting it.");
         problem.setProperty(CORRELATION_ID, correlationId);
         return problem;
     }
 
     ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     static HttpStatus status(ErrorCategory category) {

@@ -21,20 +21,20 @@ final class RequestBodyProblems {
     static ProblemDetail unreadable(HttpMessageNotReadableException exception) {
         Throwable cause = exception.getMostSpecificCause();
         if (cause instanceof StreamReadException syntax) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request body is not valid JSON" + at(syntax.getLocation()) + ".");
+            return ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "The request body is not valid JSON" + at(syntax.getLocation()) + ".");
         }
         if (cause instanceof DatabindException shape && !shape.getPath().isEmpty()) {
             String field = field(shape.getPath());
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST,
                     "The request body has a value of the wrong type or format at " + field + ".");
-            problem.setProperty(Problems.ERRORS,
-                    List.of(new FieldError(field, "wrong type or format")));
+            problem.setProperty(Problems.ERRORS, List.of(new FieldError(field, "wrong type or format")));
             return problem;
         }
         if (cause instanceof JacksonException json) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request body is not the expected JSON" + at(json.getLocation()) + ".");
+            return ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "The request body is not the expected JSON" + at(json.getLocation()) + ".");
         }
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is missing or unreadable.");
     }

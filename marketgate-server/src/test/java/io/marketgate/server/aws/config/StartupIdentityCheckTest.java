@@ -77,8 +77,10 @@ class StartupIdentityCheckTest {
     }
 
     private StartupIdentityCheck check(URI sts, Duration apiCallTimeout) {
-        clients = new AwsClients(new AwsEndpoints(Optional.of(sts), Optional.empty(), false),
-                ApacheHttpClient.builder().build(), apiCallTimeout);
+        clients = new AwsClients(
+                new AwsEndpoints(Optional.of(sts), Optional.empty(), false),
+                ApacheHttpClient.builder().build(),
+                apiCallTimeout);
         return new StartupIdentityCheck(true, clients, new Catalog(List.of(ACME), List.of()));
     }
 

@@ -29,7 +29,9 @@ class DemoQueueReceivesNotificationsTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("marketgate.database.sqlite-path", () -> TestDataFolder.fresh().resolve("marketgate.db").toString());
+        registry.add(
+                "marketgate.database.sqlite-path",
+                () -> TestDataFolder.fresh().resolve("marketgate.db").toString());
     }
 
     @LocalServerPort
@@ -44,18 +46,24 @@ class DemoQueueReceivesNotificationsTest {
     @Test
     void subscribingOnTheSimulatorFillsTheDemoQueueShownInReadiness() throws Exception {
         URI simulator = aws.endpoints().marketplace().orElseThrow();
-        HttpResponse<String> subscribed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        simulator.resolve("/_sim/agreements"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"productCode\": \"demo-product\", \"buyerAccountId\": \"222233334444\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> subscribed = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(simulator.resolve("/_sim/agreements"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"productCode\": \"demo-product\", \"buyerAccountId\": \"222233334444\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(subscribed.statusCode()).isBetween(200, 201);
 
         // subscribe-success (SNS), Purchase Agreement Created and License Updated (EventBridge): one queue.
-        assertThat(demoQueueEventually("3")).containsEntry("messages", "3")
-                .hasEntrySatisfying("queue", url -> assertThat(url.toString()).endsWith("marketgate-demo-notifications"));
-        assertThat(new HttpTestClient(port).get("/actuator/health/readiness", "application/json").body())
+        assertThat(demoQueueEventually("3"))
+                .containsEntry("messages", "3")
+                .hasEntrySatisfying(
+                        "queue", url -> assertThat(url.toString()).endsWith("marketgate-demo-notifications"));
+        assertThat(new HttpTestClient(port)
+                        .get("/actuator/health/readiness", "application/json")
+                        .body())
                 .contains("\"sqs\":{\"status\":\"UP\"}");
     }
 

@@ -21,13 +21,16 @@ import org.junit.jupiter.api.Test;
 class CatalogFactoryTest {
 
     private static final SellerProperties SELLER = new SellerProperties("111122223333", null, null, "us-east-1");
-    private static final List<DimensionProperties> METERED = List.of(new DimensionProperties("requests", "calls",
-            DimensionType.METERED));
+    private static final List<DimensionProperties> METERED =
+            List.of(new DimensionProperties("requests", "calls", DimensionType.METERED));
 
     @Test
     void validProductIsBuiltWithItsOnlySeller() {
-        Catalog catalog = CatalogFactory.create(new CatalogProperties(Map.of("acme", SELLER),
-                Map.of("analytics", product("prod-code-1", null, IdentityMode.LICENSE, PricingModel.SUBSCRIPTION, METERED))));
+        Catalog catalog = CatalogFactory.create(new CatalogProperties(
+                Map.of("acme", SELLER),
+                Map.of(
+                        "analytics",
+                        product("prod-code-1", null, IdentityMode.LICENSE, PricingModel.SUBSCRIPTION, METERED))));
 
         var product = catalog.product("analytics").orElseThrow();
         assertThat(product.seller().accountId()).isEqualTo("111122223333");
@@ -39,20 +42,24 @@ class CatalogFactoryTest {
 
     @Test
     void missingProductCodeNamesTheProperty() {
-        assertInvalid(Map.of("acme", SELLER),
+        assertInvalid(
+                Map.of("acme", SELLER),
                 product(null, null, IdentityMode.LEGACY, PricingModel.SUBSCRIPTION, METERED),
                 "marketgate.products.analytics.product-code");
     }
 
     @Test
     void missingIdentityModeNamesTheProperty() {
-        assertInvalid(Map.of("acme", SELLER), product("code", null, null, PricingModel.SUBSCRIPTION, METERED),
+        assertInvalid(
+                Map.of("acme", SELLER),
+                product("code", null, null, PricingModel.SUBSCRIPTION, METERED),
                 "marketgate.products.analytics.identity-mode");
     }
 
     @Test
     void unknownSellerNamesTheProperty() {
-        assertInvalid(Map.of("acme", SELLER),
+        assertInvalid(
+                Map.of("acme", SELLER),
                 product("code", "other", IdentityMode.ACCOUNT, PricingModel.SUBSCRIPTION, METERED),
                 "marketgate.products.analytics.seller");
     }
@@ -60,38 +67,49 @@ class CatalogFactoryTest {
     @Test
     void roleInAnotherAccountThanThePublishingAccountIsRejected() {
         var seller = new SellerProperties("111122223333", "arn:aws:iam::444455556666:role/Metering", null, "us-east-1");
-        assertInvalid(Map.of("acme", seller), product("code", null, IdentityMode.ACCOUNT, PricingModel.SUBSCRIPTION,
-                METERED), "marketgate.sellers.acme.role-arn");
+        assertInvalid(
+                Map.of("acme", seller),
+                product("code", null, IdentityMode.ACCOUNT, PricingModel.SUBSCRIPTION, METERED),
+                "marketgate.sellers.acme.role-arn");
     }
 
     @Test
     void accountIdMustHaveTwelveDigits() {
         var seller = new SellerProperties("1234", null, null, "us-east-1");
-        assertInvalid(Map.of("acme", seller), product("code", null, IdentityMode.ACCOUNT, PricingModel.SUBSCRIPTION,
-                METERED), "marketgate.sellers.acme.account-id");
+        assertInvalid(
+                Map.of("acme", seller),
+                product("code", null, IdentityMode.ACCOUNT, PricingModel.SUBSCRIPTION, METERED),
+                "marketgate.sellers.acme.account-id");
     }
 
     @Test
     void contractWithMeteredDimensionIsRejected() {
-        assertInvalid(Map.of("acme", SELLER), product("code", null, IdentityMode.LICENSE, PricingModel.CONTRACT,
-                METERED), "marketgate.products.analytics.dimensions");
+        assertInvalid(
+                Map.of("acme", SELLER),
+                product("code", null, IdentityMode.LICENSE, PricingModel.CONTRACT, METERED),
+                "marketgate.products.analytics.dimensions");
     }
 
     @Test
     void subscriptionWithEntitlementDimensionIsRejected() {
         var entitlement = List.of(new DimensionProperties("seats", "users", DimensionType.ENTITLEMENT));
-        assertInvalid(Map.of("acme", SELLER), product("code", null, IdentityMode.LICENSE, PricingModel.SUBSCRIPTION,
-                entitlement), "marketgate.products.analytics.dimensions[0].type");
+        assertInvalid(
+                Map.of("acme", SELLER),
+                product("code", null, IdentityMode.LICENSE, PricingModel.SUBSCRIPTION, entitlement),
+                "marketgate.products.analytics.dimensions[0].type");
     }
 
     @Test
     void sameProductCodeTwiceIsRejected() {
-        var properties = new CatalogProperties(Map.of("acme", SELLER), new java.util.LinkedHashMap<>(Map.of(
-                "one", product("code", null, IdentityMode.LICENSE, PricingModel.SUBSCRIPTION, METERED),
-                "two", product("code", null, IdentityMode.LICENSE, PricingModel.SUBSCRIPTION, METERED))));
+        var properties = new CatalogProperties(
+                Map.of("acme", SELLER),
+                new java.util.LinkedHashMap<>(Map.of(
+                        "one", product("code", null, IdentityMode.LICENSE, PricingModel.SUBSCRIPTION, METERED),
+                        "two", product("code", null, IdentityMode.LICENSE, PricingModel.SUBSCRIPTION, METERED))));
         assertThatThrownBy(() -> CatalogFactory.create(properties))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageContaining("product-code").hasMessageContaining("configured twice");
+                .hasMessageContaining("product-code")
+                .hasMessageContaining("configured twice");
     }
 
     @Test
@@ -104,15 +122,23 @@ class CatalogFactoryTest {
         });
     }
 
-    private static void assertInvalid(Map<String, SellerProperties> sellers, ProductProperties product, String property) {
+    private static void assertInvalid(
+            Map<String, SellerProperties> sellers, ProductProperties product, String property) {
         assertThatThrownBy(() -> CatalogFactory.create(new CatalogProperties(sellers, Map.of("analytics", product))))
-                .isInstanceOfSatisfying(InvalidConfigurationException.class,
-                        e -> assertThat(e.property()).isEqualTo(property));
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.property())
+                        .isEqualTo(property));
     }
 
-    private static ProductProperties product(String code, String seller, IdentityMode mode, PricingModel model,
-            List<DimensionProperties> dimensions) {
-        return new ProductProperties(code, seller, mode, model, "us-east-1", dimensions,
-                new FulfillmentProperties(Onboarding.AUTOMATIC), new SqsProperties(null));
+    private static ProductProperties product(
+            String code, String seller, IdentityMode mode, PricingModel model, List<DimensionProperties> dimensions) {
+        return new ProductProperties(
+                code,
+                seller,
+                mode,
+                model,
+                "us-east-1",
+                dimensions,
+                new FulfillmentProperties(Onboarding.AUTOMATIC),
+                new SqsProperties(null));
     }
 }

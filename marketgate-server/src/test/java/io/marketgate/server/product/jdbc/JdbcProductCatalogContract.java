@@ -3,9 +3,9 @@ package io.marketgate.server.product.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.marketgate.server.product.ProductRecord;
 import io.marketgate.server.product.IdentityMode;
 import io.marketgate.server.product.PricingModel;
+import io.marketgate.server.product.ProductRecord;
 import io.marketgate.server.product.ProductUpsert;
 import io.marketgate.server.shared.MutableClock;
 import io.marketgate.server.shared.jdbc.TestDatabase;
@@ -44,8 +44,13 @@ abstract class JdbcProductCatalogContract {
     }
 
     private static ProductRecord demo(String region) {
-        return ProductRecord.definition("demo", "prod-abc123", IdentityMode.LICENSE,
-                PricingModel.CONTRACT_WITH_CONSUMPTION, "111122223333", region);
+        return ProductRecord.definition(
+                "demo",
+                "prod-abc123",
+                IdentityMode.LICENSE,
+                PricingModel.CONTRACT_WITH_CONSUMPTION,
+                "111122223333",
+                region);
     }
 
     private ProductRecord saved(ProductUpsert outcome) {
@@ -58,8 +63,17 @@ abstract class JdbcProductCatalogContract {
         ProductRecord stored = saved(catalog.upsert(demo("us-east-1")));
 
         Instant millis = Instant.parse("2026-11-02T10:15:30.123Z");
-        assertThat(stored).isEqualTo(new ProductRecord("demo", "prod-abc123", IdentityMode.LICENSE,
-                PricingModel.CONTRACT_WITH_CONSUMPTION, "111122223333", "us-east-1", null, millis, millis));
+        assertThat(stored)
+                .isEqualTo(new ProductRecord(
+                        "demo",
+                        "prod-abc123",
+                        IdentityMode.LICENSE,
+                        PricingModel.CONTRACT_WITH_CONSUMPTION,
+                        "111122223333",
+                        "us-east-1",
+                        null,
+                        millis,
+                        millis));
         assertThat(catalog.findById("demo")).contains(stored);
     }
 
@@ -70,10 +84,10 @@ abstract class JdbcProductCatalogContract {
 
     @Test
     void allProductsAreListedById() {
-        catalog.upsert(ProductRecord.definition("zeta", "prod-z", IdentityMode.LEGACY, PricingModel.SUBSCRIPTION,
-                "111122223333", "us-east-1"));
-        catalog.upsert(ProductRecord.definition("alpha", "prod-a", IdentityMode.ACCOUNT, PricingModel.CONTRACT,
-                "444455556666", "eu-west-1"));
+        catalog.upsert(ProductRecord.definition(
+                "zeta", "prod-z", IdentityMode.LEGACY, PricingModel.SUBSCRIPTION, "111122223333", "us-east-1"));
+        catalog.upsert(ProductRecord.definition(
+                "alpha", "prod-a", IdentityMode.ACCOUNT, PricingModel.CONTRACT, "444455556666", "eu-west-1"));
 
         assertThat(catalog.findAll()).extracting(ProductRecord::id).containsExactly("alpha", "zeta");
     }
@@ -83,8 +97,8 @@ abstract class JdbcProductCatalogContract {
         catalog.upsert(demo("us-east-1"));
         clock.advance(Duration.ofHours(1));
 
-        ProductRecord changed = saved(catalog.upsert(ProductRecord.definition("demo", "prod-new", IdentityMode.ACCOUNT,
-                PricingModel.SUBSCRIPTION, "999988887777", "us-east-1")));
+        ProductRecord changed = saved(catalog.upsert(ProductRecord.definition(
+                "demo", "prod-new", IdentityMode.ACCOUNT, PricingModel.SUBSCRIPTION, "999988887777", "us-east-1")));
 
         assertThat(changed.productCode()).isEqualTo("prod-new");
         assertThat(changed.identityMode()).isEqualTo(IdentityMode.ACCOUNT);
@@ -122,8 +136,8 @@ abstract class JdbcProductCatalogContract {
         catalog.upsert(demo("us-east-1"));
         catalog.markMeteringRegionUsed("demo", START);
 
-        ProductRecord changed = saved(catalog.upsert(ProductRecord.definition("demo", "prod-abc123",
-                IdentityMode.LICENSE, PricingModel.CONTRACT, "111122223333", "us-east-1")));
+        ProductRecord changed = saved(catalog.upsert(ProductRecord.definition(
+                "demo", "prod-abc123", IdentityMode.LICENSE, PricingModel.CONTRACT, "111122223333", "us-east-1")));
 
         assertThat(changed.pricingModel()).isEqualTo(PricingModel.CONTRACT);
         assertThat(changed.meteringRegionFirstUsedAt()).isEqualTo(Instant.parse("2026-11-02T10:15:30.123Z"));
@@ -134,7 +148,8 @@ abstract class JdbcProductCatalogContract {
         catalog.upsert(demo("us-east-1"));
 
         assertThat(catalog.markMeteringRegionUsed("demo", START)).isTrue();
-        assertThat(catalog.markMeteringRegionUsed("demo", START.plusSeconds(3600))).isFalse();
+        assertThat(catalog.markMeteringRegionUsed("demo", START.plusSeconds(3600)))
+                .isFalse();
 
         assertThat(catalog.findById("demo").orElseThrow().meteringRegionFirstUsedAt())
                 .isEqualTo(Instant.parse("2026-11-02T10:15:30.123Z"));
@@ -149,8 +164,8 @@ abstract class JdbcProductCatalogContract {
     void aProductCodeBelongsToOneProduct() {
         catalog.upsert(demo("us-east-1"));
 
-        ProductUpsert outcome = catalog.upsert(ProductRecord.definition("other", "prod-abc123",
-                IdentityMode.LEGACY, PricingModel.SUBSCRIPTION, "111122223333", "us-east-1"));
+        ProductUpsert outcome = catalog.upsert(ProductRecord.definition(
+                "other", "prod-abc123", IdentityMode.LEGACY, PricingModel.SUBSCRIPTION, "111122223333", "us-east-1"));
 
         assertThat(outcome).isEqualTo(new ProductUpsert.ProductCodeTaken("prod-abc123", "demo"));
         assertThat(catalog.findById("other")).isEmpty();
@@ -163,8 +178,8 @@ abstract class JdbcProductCatalogContract {
                                              metering_region, created_at, updated_at)
                         VALUES ('x', 'prod-x', 'customer', 'subscription', '1', 'us-east-1', :now, :now)
                         """)
-                .param("now", TimestampColumns.of(database.dataSource()).bind(START))
-                .update())
+                        .param("now", TimestampColumns.of(database.dataSource()).bind(START))
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 }

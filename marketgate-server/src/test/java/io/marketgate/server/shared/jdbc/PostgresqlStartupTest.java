@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class PostgresqlStartupTest {
 
-    private static final String SCHEMA = "mg_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final String SCHEMA =
+            "mg_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -46,10 +47,14 @@ class PostgresqlStartupTest {
 
     @Test
     void usesPostgresqlAndItsMigrations() {
-        assertThat(jdbc.sql("SELECT current_schema()").query(String.class).single()).isEqualTo(SCHEMA);
-        assertThat(jdbc.sql("SELECT data_type FROM information_schema.columns"
-                        + " WHERE table_schema = current_schema() AND table_name = 'product' AND column_name = 'created_at'")
-                .query(String.class).single()).isEqualTo("timestamp with time zone");
+        assertThat(jdbc.sql("SELECT current_schema()").query(String.class).single())
+                .isEqualTo(SCHEMA);
+        assertThat(jdbc.sql(
+                                "SELECT data_type FROM information_schema.columns"
+                                        + " WHERE table_schema = current_schema() AND table_name = 'product' AND column_name = 'created_at'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("timestamp with time zone");
     }
 
     @Test

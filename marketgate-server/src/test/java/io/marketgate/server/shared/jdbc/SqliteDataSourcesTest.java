@@ -29,7 +29,8 @@ class SqliteDataSourcesTest {
 
     @Test
     void everyPooledConnectionHasTheMoneySafePragmas() throws SQLException {
-        try (HikariDataSource dataSource = SqliteDataSources.pooled(folder.resolve("x.db"), Duration.ofMillis(5000), 3)) {
+        try (HikariDataSource dataSource =
+                SqliteDataSources.pooled(folder.resolve("x.db"), Duration.ofMillis(5000), 3)) {
             List<Connection> all = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {

@@ -50,9 +50,10 @@ class SqliteInstanceLockTest {
 
         FailureAnalysis analysis = new SqliteInUseFailureAnalyzer().analyze(wrapped);
 
-        assertThat(analysis.getDescription()).isEqualTo("Another Marketgate instance is using ./data/marketgate.db"
-                + " (lock file ./data/marketgate.db.lock held). SQLite supports one instance;"
-                + " stop the other one or use PostgreSQL.");
+        assertThat(analysis.getDescription())
+                .isEqualTo("Another Marketgate instance is using ./data/marketgate.db"
+                        + " (lock file ./data/marketgate.db.lock held). SQLite supports one instance;"
+                        + " stop the other one or use PostgreSQL.");
         assertThat(analysis.getAction()).contains("PostgreSQL");
     }
 }

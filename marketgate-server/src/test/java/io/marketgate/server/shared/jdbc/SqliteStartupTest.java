@@ -36,21 +36,27 @@ class SqliteStartupTest {
     void startsOnSqliteInAFolderItCreates() throws SQLException {
         assertThat(DATABASE).exists();
         try (Connection connection = dataSource.getConnection()) {
-            assertThat(connection.getMetaData().getURL()).startsWith("jdbc:sqlite:").endsWith("marketgate.db");
+            assertThat(connection.getMetaData().getURL())
+                    .startsWith("jdbc:sqlite:")
+                    .endsWith("marketgate.db");
         }
     }
 
     @Test
     void migrationsRanFromTheSqliteFolder() {
-        assertThat(jdbc.sql("SELECT script FROM flyway_schema_history WHERE version = '1'").query(String.class).single())
+        assertThat(jdbc.sql("SELECT script FROM flyway_schema_history WHERE version = '1'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("V1__product.sql");
         // With no product configured, the demo product is registered at startup.
-        assertThat(jdbc.sql("SELECT id FROM product").query(String.class).list()).containsExactly("demo");
+        assertThat(jdbc.sql("SELECT id FROM product").query(String.class).list())
+                .containsExactly("demo");
     }
 
     @Test
     void pooledConnectionsEnforceForeignKeys() {
-        assertThat(jdbc.sql("PRAGMA foreign_keys").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("PRAGMA foreign_keys").query(Integer.class).single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("PRAGMA journal_mode").query(String.class).single()).isEqualTo("wal");
     }
 

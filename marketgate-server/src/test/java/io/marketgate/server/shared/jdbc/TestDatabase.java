@@ -40,7 +40,8 @@ public final class TestDatabase implements AutoCloseable {
     /** A new schema {@code mg_test_<random>} in the test PostgreSQL, so parallel runs never collide. */
     public static TestDatabase postgresql() {
         String url = Piece.Pieces.postgresUrl();
-        String schema = "mg_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema =
+                "mg_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(url, "CREATE SCHEMA " + schema);
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);

@@ -35,7 +35,9 @@ class ProblemDetailsTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("marketgate.database.sqlite-path", () -> TestDataFolder.fresh().resolve("marketgate.db").toString());
+        registry.add(
+                "marketgate.database.sqlite-path",
+                () -> TestDataFolder.fresh().resolve("marketgate.db").toString());
     }
 
     @LocalServerPort
@@ -114,7 +116,9 @@ class ProblemDetailsTest {
 
     @Test
     void domainNotFoundBecomes404WithItsMessage() {
-        assertThat(problem(http.get("/test/customers/42", "application/json"), 404).get("detail").asString())
+        assertThat(problem(http.get("/test/customers/42", "application/json"), 404)
+                        .get("detail")
+                        .asString())
                 .isEqualTo("No customer 42.");
     }
 
@@ -132,7 +136,9 @@ class ProblemDetailsTest {
         JsonNode problem = problem(response, 500);
         String correlationId = problem.get("correlationId").asString();
         assertThat(problem.get("detail").asString()).contains(correlationId);
-        assertThat(response.body()).doesNotContain("secret").doesNotContain("IllegalStateException")
+        assertThat(response.body())
+                .doesNotContain("secret")
+                .doesNotContain("IllegalStateException")
                 .doesNotContain("at io.marketgate");
     }
 
