@@ -7,7 +7,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
-import io.marketgate.server.TestDataFolder;
 import io.marketgate.server.aws.AwsClients;
 import io.marketgate.testing.Browsers;
 import io.marketgate.testing.Piece;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The zero-configuration demo end to end: a buyer subscribes on the embedded simulator's buyer page in
@@ -28,13 +25,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @Requires(Piece.CHROMIUM)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DemoBuyerSubscribesTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add(
-                "marketgate.database.sqlite-path",
-                () -> TestDataFolder.fresh().resolve("marketgate.db").toString());
-    }
 
     @LocalServerPort
     int port;

@@ -3,7 +3,6 @@ package io.marketgate.server.fulfillment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketgate.server.HttpTestClient;
-import io.marketgate.server.TestDataFolder;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The fulfillment URL accepts AWS's form POST and always ends on a page, never an error trace. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -22,13 +19,6 @@ class FulfillmentUrlTest {
 
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String TOKEN = "c2VjcmV0LXJlZ2lzdHJhdGlvbi10b2tlbg";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add(
-                "marketgate.database.sqlite-path",
-                () -> TestDataFolder.fresh().resolve("marketgate.db").toString());
-    }
 
     @LocalServerPort
     int port;

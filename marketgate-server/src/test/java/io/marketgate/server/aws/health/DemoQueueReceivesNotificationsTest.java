@@ -3,7 +3,6 @@ package io.marketgate.server.aws.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketgate.server.HttpTestClient;
-import io.marketgate.server.TestDataFolder;
 import io.marketgate.server.aws.AwsClients;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * In the zero-configuration demo the embedded simulator delivers lifecycle notifications into the demo
@@ -26,13 +23,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DemoQueueReceivesNotificationsTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add(
-                "marketgate.database.sqlite-path",
-                () -> TestDataFolder.fresh().resolve("marketgate.db").toString());
-    }
 
     @LocalServerPort
     int port;
@@ -46,6 +36,7 @@ class DemoQueueReceivesNotificationsTest {
     @Test
     void subscribingOnTheSimulatorFillsTheDemoQueueShownInReadiness() throws Exception {
         URI simulator = aws.endpoints().marketplace().orElseThrow();
+        int before = Integer.parseInt(demoQueue().get("messages").toString());
         HttpResponse<String> subscribed = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(simulator.resolve("/_sim/agreements"))
@@ -67,13 +58,17 @@ class DemoQueueReceivesNotificationsTest {
                 .contains("\"sqs\":{\"status\":\"UP\"}");
     }
 
-    /** The demo queue's details once it holds {@code expected} messages, or after 10 s (delivery is asynchronous). */
     @SuppressWarnings("unchecked")
+    private Map<String, Object> demoQueue() {
+        return (Map<String, Object>) sqsHealth.health().getDetails().get("demo");
+    }
+
+    /** The demo queue's details once it holds {@code expected} messages, or after 10 s (delivery is asynchronous). */
     private Map<String, Object> demoQueueEventually(String expected) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         Map<String, Object> demo;
         do {
-            demo = (Map<String, Object>) sqsHealth.health().getDetails().get("demo");
+            demo = demoQueue();
             if (expected.equals(demo.get("messages"))) {
                 return demo;
             }

@@ -3,7 +3,6 @@ package io.marketgate.server.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketgate.server.HttpTestClient;
-import io.marketgate.server.TestDataFolder;
 import io.marketgate.server.shared.MarketgateException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,13 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemDetailsTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add(
-                "marketgate.database.sqlite-path",
-                () -> TestDataFolder.fresh().resolve("marketgate.db").toString());
-    }
 
     @LocalServerPort
     int port;
