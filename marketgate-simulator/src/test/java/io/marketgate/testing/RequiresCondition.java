@@ -2,7 +2,10 @@ package io.marketgate.testing;
 
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -11,6 +14,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /** Evaluates {@link Requires}: skip outside CI, fail under {@code CI=true}. */
 final class RequiresCondition implements ExecutionCondition {
+
+    private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -27,17 +32,21 @@ final class RequiresCondition implements ExecutionCondition {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new ExtensionConfigurationException("CI=true requires every test to run, but " + message);
         }
+        if (REPORTED.add(message)) {
+            // Surefire does not print why a test was disabled; say it once, on one line.
+            System.err.println("Skipping tests that need it: " + message);
+        }
         return ConditionEvaluationResult.disabled(message);
     }
 
-    private static List<Piece> required(ExtensionContext context) {
-        List<Piece> pieces = new ArrayList<>();
+    private static Set<Piece> required(ExtensionContext context) {
+        Set<Piece> pieces = new LinkedHashSet<>();
         context.getElement().ifPresent(element -> collect(element, pieces));
         context.getTestClass().ifPresent(type -> collect(type, pieces));
         return pieces;
     }
 
-    private static void collect(AnnotatedElement element, List<Piece> into) {
+    private static void collect(AnnotatedElement element, Set<Piece> into) {
         AnnotationSupport.findAnnotation(element, Requires.class).ifPresent(r -> into.addAll(List.of(r.value())));
     }
 }
