@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -38,7 +37,9 @@ public final class AwsClients implements AutoCloseable {
     private final AwsEndpoints endpoints;
     private final SdkHttpClient http;
     private final Duration apiCallTimeout;
-    private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
+    private final DefaultCredentialsProvider defaultChain =
+            DefaultCredentialsProvider.builder().build();
+    private final Map<String, AwsCredentialsProvider> credentials = new HashMap<>();
     private final Map<String, AutoCloseable> clients = new HashMap<>();
 
     public AwsClients(AwsEndpoints endpoints, SdkHttpClient http, Duration apiCallTimeout) {
@@ -84,18 +85,29 @@ public final class AwsClients implements AutoCloseable {
         return endpoints;
     }
 
-    /** The credentials used for a seller's calls, cached so AssumeRole runs once per expiry, not per call. */
+    /**
+     * The credentials used for a seller's calls, cached so AssumeRole runs once per expiry, not per call.
+     * Taken under the same lock as the clients (creating one may create the other), so the order is fixed.
+     */
     public AwsCredentialsProvider credentials(Seller seller) {
-        return credentials.computeIfAbsent(seller.id(), id -> seller.role()
-                .<AwsCredentialsProvider>map(role -> assumeRole(seller, role))
-                .orElseGet(() -> baseCredentials(seller)));
+        synchronized (clients) {
+            AwsCredentialsProvider provider = credentials.get(seller.id());
+            if (provider == null) {
+                provider = seller.role()
+                        .<AwsCredentialsProvider>map(role -> assumeRole(seller, role))
+                        .orElseGet(() -> baseCredentials(seller));
+                credentials.put(seller.id(), provider);
+            }
+            return provider;
+        }
     }
 
+    /** Static keys for the simulator, else the default chain: one provider for all sellers, closed with us. */
     private AwsCredentialsProvider baseCredentials(Seller seller) {
         if (endpoints.simulatorCredentials()) {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create(seller.accountId(), "simulator"));
         }
-        return DefaultCredentialsProvider.builder().build();
+        return defaultChain;
     }
 
     private AwsCredentialsProvider assumeRole(Seller seller, String roleArn) {
@@ -127,7 +139,6 @@ public final class AwsClients implements AutoCloseable {
         return builder;
     }
 
-    /** Created once per key; a lock rather than computeIfAbsent because creating one client may create another. */
     /** Every client, the one behind AssumeRole included, so a hanging STS cannot stall startup unbounded. */
     private ClientOverrideConfiguration timeouts() {
         return ClientOverrideConfiguration.builder()
@@ -135,6 +146,7 @@ public final class AwsClients implements AutoCloseable {
                 .build();
     }
 
+    /** Created once per key; a lock rather than computeIfAbsent because creating one client may create another. */
     @SuppressWarnings("unchecked")
     private <C extends AutoCloseable> C client(String key, Supplier<C> create) {
         synchronized (clients) {
@@ -149,14 +161,15 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
-        credentials.values().forEach(provider -> {
-            if (provider instanceof AutoCloseable closeable) {
-                closeQuietly(closeable);
-            }
-        });
         synchronized (clients) {
+            credentials.values().forEach(provider -> {
+                if (provider instanceof AutoCloseable closeable) {
+                    closeQuietly(closeable);
+                }
+            });
             clients.values().forEach(AwsClients::closeQuietly);
         }
+        closeQuietly(defaultChain);
         http.close();
     }
 

@@ -16,7 +16,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class NotificationQueues {
 
-    private static final Pattern AWS_QUEUE_HOST = Pattern.compile("sqs[.-]([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?");
+    /** sqs.REGION, sqs-fips.REGION, legacy REGION.queue, and VPC endpoints (vpce-....sqs.REGION.vpce). */
+    private static final Pattern AWS_QUEUE_HOST = Pattern.compile(
+            "(?:sqs(?:-fips)?\\.([a-z0-9-]+)|([a-z]{2}(?:-[a-z]+)+-\\d)\\.queue|[a-z0-9-]+\\.sqs\\.([a-z0-9-]+)\\.vpce)"
+                    + "\\.amazonaws\\.com(?:\\.cn)?");
 
     private final AwsClients clients;
     private final Map<String, String> simulatorQueues = new ConcurrentHashMap<>();
@@ -48,10 +51,22 @@ public final class NotificationQueues {
         }
     }
 
-    /** The region in an AWS queue URL ({@code https://sqs.eu-west-1.amazonaws.com/...}); us-east-1 otherwise. */
+    /**
+     * The region in an AWS queue URL ({@code https://sqs.eu-west-1.amazonaws.com/...} and its other forms).
+     * Any other host is an SQS-compatible endpoint (the simulator's, or one behind
+     * {@code marketgate.aws.sqs-endpoint-override}), which is region-agnostic: us-east-1 signs for it.
+     */
     static Region regionOf(String queueUrl) {
         String host = URI.create(queueUrl).getHost();
         Matcher matcher = AWS_QUEUE_HOST.matcher(host == null ? "" : host);
-        return matcher.matches() ? Region.of(matcher.group(1)) : Region.US_EAST_1;
+        if (!matcher.matches()) {
+            return Region.US_EAST_1;
+        }
+        for (int group = 1; group <= matcher.groupCount(); group++) {
+            if (matcher.group(group) != null) {
+                return Region.of(matcher.group(group));
+            }
+        }
+        return Region.US_EAST_1;
     }
 }

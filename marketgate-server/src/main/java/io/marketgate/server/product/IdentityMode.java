@@ -12,7 +12,7 @@ public enum IdentityMode {
      */
     LICENSE;
 
-    /** The configuration and database spelling, e.g. {@code contract-with-consumption}. */
+    /** The configuration and database spelling, e.g. {@code license}. */
     public String value() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

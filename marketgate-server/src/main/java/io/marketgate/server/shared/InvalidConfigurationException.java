@@ -3,7 +3,7 @@ package io.marketgate.server.shared;
 /**
  * Configuration that cannot work. Startup stops with one line naming {@link #property()} and the fix.
  *
- * @see io.marketgate.server.shared.web.OneLineFailureReporter
+ * @see io.marketgate.server.shared.startup.OneLineFailureReporter
  */
 public class InvalidConfigurationException extends RuntimeException {
 

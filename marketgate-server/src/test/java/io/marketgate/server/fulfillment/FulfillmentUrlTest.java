@@ -46,6 +46,15 @@ class FulfillmentUrlTest {
     }
 
     @Test
+    void tokenInTheAddressIsRefusedBecauseUrlsEndUpInLogs() {
+        HttpResponse<String> response =
+                http.send("POST", "/marketplace/fulfillment/demo?x-amzn-marketplace-token=" + TOKEN, FORM, "");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("form body");
+    }
+
+    @Test
     void shortUrlServesTheOnlyProduct() {
         HttpResponse<String> response =
                 http.send("POST", "/marketplace/fulfillment", FORM, "x-amzn-marketplace-token=" + TOKEN);

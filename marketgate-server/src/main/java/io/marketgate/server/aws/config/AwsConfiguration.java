@@ -5,6 +5,7 @@ import io.marketgate.server.aws.AwsEndpoints;
 import io.marketgate.server.aws.NotificationQueues;
 import io.marketgate.server.aws.simulator.EmbeddedSimulator;
 import io.marketgate.server.product.Catalog;
+import io.marketgate.server.shared.InvalidConfigurationException;
 import java.net.URI;
 import java.util.Optional;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -32,14 +33,34 @@ class AwsConfiguration {
 
     @Bean
     AwsClients awsClients(AwsProperties properties, SimulatorHolder holder) {
-        AwsEndpoints endpoints = holder.simulator()
-                .map(sim -> AwsEndpoints.simulator(sim.endpoint(), sim.sqsEndpoint()))
-                .orElseGet(() -> new AwsEndpoints(
-                        Optional.ofNullable(properties.endpointOverride()),
-                        Optional.ofNullable(properties.sqsEndpointOverride()),
-                        properties.simulatorCredentials()));
         return new AwsClients(
-                endpoints, ApacheHttpClient.builder().maxConnections(64).build(), properties.apiCallTimeout());
+                endpoints(properties, holder),
+                ApacheHttpClient.builder().maxConnections(64).build(),
+                properties.apiCallTimeout());
+    }
+
+    /** Where AWS calls go; combinations that would send real usage to a simulator, or fake keys to AWS, stop startup. */
+    static AwsEndpoints endpoints(AwsProperties properties, SimulatorHolder holder) {
+        if (holder.simulator().isPresent()) {
+            if (properties.endpointOverride() != null || properties.sqsEndpointOverride() != null) {
+                throw new InvalidConfigurationException(
+                        "marketgate.aws.endpoint-override",
+                        "is set while the embedded simulator runs (the demo, or marketgate.simulator.embedded=true)",
+                        "use either the embedded simulator or an endpoint override, not both");
+            }
+            EmbeddedSimulator sim = holder.simulator().get();
+            return AwsEndpoints.simulator(sim.endpoint(), sim.sqsEndpoint());
+        }
+        if (properties.simulatorCredentials() && properties.endpointOverride() == null) {
+            throw new InvalidConfigurationException(
+                    "marketgate.aws.simulator-credentials",
+                    "is true without marketgate.aws.endpoint-override: fixed fake keys would be sent to AWS",
+                    "remove it, or point marketgate.aws.endpoint-override at a simulator");
+        }
+        return new AwsEndpoints(
+                Optional.ofNullable(properties.endpointOverride()),
+                Optional.ofNullable(properties.sqsEndpointOverride()),
+                properties.simulatorCredentials());
     }
 
     @Bean
@@ -55,6 +76,9 @@ class AwsConfiguration {
     ApplicationListener<WebServerInitializedEvent> simulatorProductListing(
             SimulatorHolder holder, Catalog catalog, NotificationQueues queues) {
         return event -> holder.simulator().ifPresent(sim -> {
+            if (event.getApplicationContext().getServerNamespace() != null) {
+                return; // the management port, when it has its own: fulfillment URLs stay on the main port
+            }
             sim.listProducts(
                     URI.create("http://localhost:" + event.getWebServer().getPort()));
             catalog.products()

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param verifyIdentityAtStartup check with STS GetCallerIdentity which account each seller's credentials
  *     reach, and refuse to start when it is not the seller's account
  * @param apiCallTimeout upper bound for one AWS call including the SDK's retries
+ * @param healthRefresh how old the AWS and SQS readiness checks may get before they are refreshed (in the
+ *     background; probes always answer at once with the last result)
  */
 @ConfigurationProperties("marketgate.aws")
 public record AwsProperties(
@@ -23,4 +25,5 @@ public record AwsProperties(
         URI sqsEndpointOverride,
         @DefaultValue("false") boolean simulatorCredentials,
         @DefaultValue("true") boolean verifyIdentityAtStartup,
-        @DefaultValue("30s") Duration apiCallTimeout) {}
+        @DefaultValue("30s") Duration apiCallTimeout,
+        @DefaultValue("30s") Duration healthRefresh) {}

@@ -51,7 +51,7 @@ final class StartupIdentityCheck implements ApplicationRunner {
                     e.getMessage());
             return;
         }
-        if (!identity.account().equals(seller.accountId())) {
+        if (!identity.reachesSellerAccount(seller)) {
             throw new InvalidConfigurationException(
                     "marketgate.sellers." + seller.id() + ".account-id",
                     "credentials reach account " + identity.account() + " (" + identity.arn()

@@ -2,11 +2,10 @@ package io.marketgate.server.aws.health;
 
 import io.marketgate.server.aws.AwsClients;
 import io.marketgate.server.aws.CallerIdentity;
+import io.marketgate.server.aws.config.AwsProperties;
 import io.marketgate.server.product.Catalog;
 import io.marketgate.server.product.Seller;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
@@ -17,33 +16,24 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Whether AWS (or the simulator) answers for every seller. Part of readiness only, never liveness: an AWS
  * outage must take an instance out of rotation, not get it restarted. Results are cached so probes do not
- * turn into a stream of STS calls.
+ * turn into a stream of STS calls (see {@link RefreshingHealth}).
  */
 @Component("aws")
 public class AwsHealthIndicator implements HealthIndicator {
 
-    private static final Duration CACHE = Duration.ofSeconds(60);
-
     private final AwsClients clients;
     private final Catalog catalog;
-    private final Clock clock;
-    private volatile Health cached;
-    private volatile Instant cachedAt = Instant.MIN;
+    private final RefreshingHealth health;
 
-    public AwsHealthIndicator(AwsClients clients, Catalog catalog, Clock clock) {
+    public AwsHealthIndicator(AwsClients clients, Catalog catalog, AwsProperties properties, Clock clock) {
         this.clients = clients;
         this.catalog = catalog;
-        this.clock = clock;
+        this.health = new RefreshingHealth(this::check, properties.healthRefresh(), clock);
     }
 
     @Override
     public Health health() {
-        Instant now = clock.instant();
-        if (cached == null || cachedAt.plus(CACHE).isBefore(now)) {
-            cached = check();
-            cachedAt = now;
-        }
-        return cached;
+        return health.get();
     }
 
     private Health check() {
@@ -52,7 +42,7 @@ public class AwsHealthIndicator implements HealthIndicator {
         for (Seller seller : catalog.sellers()) {
             try {
                 CallerIdentity identity = clients.callerIdentity(seller);
-                boolean right = identity.account().equals(seller.accountId());
+                boolean right = identity.reachesSellerAccount(seller);
                 up &= right;
                 details.put(
                         seller.id(),

@@ -1,8 +1,10 @@
 package io.marketgate.server.aws.health;
 
 import io.marketgate.server.aws.NotificationQueues;
+import io.marketgate.server.aws.config.AwsProperties;
 import io.marketgate.server.product.Catalog;
 import io.marketgate.server.product.Product;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,21 +17,27 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Whether each product's notification queue answers, with its depth: a growing backlog means lifecycle
- * events are not being consumed. Readiness only, like the AWS check.
+ * events are not being consumed. Readiness only, like the AWS check; refreshed off the probe's path.
  */
 @Component("sqs")
 public class SqsHealthIndicator implements HealthIndicator {
 
     private final NotificationQueues queues;
     private final Catalog catalog;
+    private final RefreshingHealth health;
 
-    public SqsHealthIndicator(NotificationQueues queues, Catalog catalog) {
+    public SqsHealthIndicator(NotificationQueues queues, Catalog catalog, AwsProperties properties, Clock clock) {
         this.queues = queues;
         this.catalog = catalog;
+        this.health = new RefreshingHealth(this::check, properties.healthRefresh(), clock);
     }
 
     @Override
     public Health health() {
+        return health.get();
+    }
+
+    private Health check() {
         Map<String, Object> details = new LinkedHashMap<>();
         boolean up = true;
         for (Product product : catalog.products()) {

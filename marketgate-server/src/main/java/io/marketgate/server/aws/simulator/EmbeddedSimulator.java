@@ -47,6 +47,16 @@ public final class EmbeddedSimulator implements AutoCloseable {
             builder.seed(properties.seed());
         }
         Simulator simulator = builder.build().start();
+        if (!catalog.isDemo()) {
+            LOG.warn("marketgate.simulator.embedded=true: AWS calls for the configured products go to the embedded"
+                    + " simulator, NOT to AWS. Nothing is billed. Never use this setting in production.");
+        }
+        if (!simulator.endpoint().getHost().startsWith("127.")
+                && !simulator.endpoint().getHost().equals("[::1]")) {
+            LOG.warn(
+                    "The embedded simulator listens on {}: its control API has no authentication",
+                    simulator.endpoint());
+        }
         LOG.info(
                 "Embedded AWS Marketplace simulator (local use only) at {}, its SQS at {}",
                 simulator.endpoint(),

@@ -2,6 +2,7 @@ package io.marketgate.server.fulfillment.web;
 
 import io.marketgate.server.product.Catalog;
 import io.marketgate.server.product.Product;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The fulfillment URL AWS Marketplace posts the buyer's browser to. It accepts the cross-site form POST and
  * always ends on a working page (AWS tests exactly that). Resolving the token and registering the buyer
- * arrive with onboarding; until then the page says so. The token is never logged.
+ * arrive with onboarding; until then the page and the log say plainly that nothing was kept. The token is
+ * accepted only in the form body and never logged.
  */
 @RestController
 class FulfillmentController {
@@ -35,18 +37,30 @@ class FulfillmentController {
     ResponseEntity<String> receive(
             @PathVariable("product") String productId,
             @RequestParam(name = TOKEN_FIELD, required = false) String token,
-            @RequestParam(name = OFFER_TYPE_FIELD, required = false) String offerType) {
-        return answer(catalog.product(productId), token, offerType);
+            @RequestParam(name = OFFER_TYPE_FIELD, required = false) String offerType,
+            HttpServletRequest request) {
+        return answer(catalog.product(productId), token, offerType, request);
     }
 
     @PostMapping(path = "/marketplace/fulfillment", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> receiveForOnlyProduct(
             @RequestParam(name = TOKEN_FIELD, required = false) String token,
-            @RequestParam(name = OFFER_TYPE_FIELD, required = false) String offerType) {
-        return answer(catalog.onlyProduct(), token, offerType);
+            @RequestParam(name = OFFER_TYPE_FIELD, required = false) String offerType,
+            HttpServletRequest request) {
+        return answer(catalog.onlyProduct(), token, offerType, request);
     }
 
-    private ResponseEntity<String> answer(Optional<Product> product, String token, String offerType) {
+    private ResponseEntity<String> answer(
+            Optional<Product> product, String token, String offerType, HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query != null && query.contains(TOKEN_FIELD)) {
+            // A token in a URL ends up in access logs and browser history: only the form body is accepted.
+            return page(
+                    400,
+                    "Registration token in the address",
+                    "The registration token must be posted in the form body, as AWS Marketplace does. "
+                            + "Please use \u201cSet up your account\u201d on AWS Marketplace again.");
+        }
         if (product.isEmpty()) {
             return page(
                     404,
@@ -61,15 +75,19 @@ class FulfillmentController {
                     "AWS Marketplace did not send a registration token. "
                             + "Please use \u201cSet up your account\u201d on AWS Marketplace again.");
         }
-        LOG.info(
-                "Fulfillment POST received for product '{}' (offer type: {}); onboarding is not available yet",
+        // Onboarding (ResolveCustomer, registration) is not built yet: say so to the operator and the buyer,
+        // never pretend the registration was kept.
+        LOG.warn(
+                "Fulfillment POST for product '{}' ({} offer) not kept: buyer onboarding is not available in this"
+                        + " version; the buyer must use 'Set up your account' again once it is",
                 product.get().id(),
-                offerType == null ? "standard" : offerType);
+                "free-trial".equals(offerType) ? "free-trial" : "standard");
         return page(
                 200,
                 "Thank you for subscribing to " + product.get().productCode(),
-                "Your registration reached the seller. Account setup is not available in this version of "
-                        + "Marketgate yet; the seller will contact you.");
+                "Your subscription on AWS Marketplace is in place. Account setup is not available on this server"
+                        + " yet, so nothing was registered: please contact the seller, and use \u201cSet up your"
+                        + " account\u201d on AWS Marketplace again when they ask you to.");
     }
 
     private static ResponseEntity<String> page(int status, String title, String message) {

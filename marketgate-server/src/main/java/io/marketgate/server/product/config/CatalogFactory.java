@@ -28,6 +28,7 @@ public final class CatalogFactory {
     static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):role/[\\w+=,.@/-]{1,512}");
     static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
     static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+    static final Pattern QUEUE_URL = Pattern.compile("https?://[^/\\s]+/[^/\\s]+/[^/\\s]+");
 
     private CatalogFactory() {}
 
@@ -123,6 +124,12 @@ public final class CatalogFactory {
                 "is not an AWS region: " + quote(product.meteringRegion()),
                 "use a region name such as us-east-1");
         List<Dimension> dimensions = dimensions(id, product.dimensions(), product.pricingModel());
+        String queueUrl = product.sqs().queueUrl();
+        require(
+                queueUrl == null || QUEUE_URL.matcher(queueUrl).matches(),
+                productKey(id, "sqs.queue-url"),
+                "is not an SQS queue URL: " + quote(queueUrl),
+                "use the queue's URL, e.g. https://sqs.us-east-1.amazonaws.com/111122223333/marketgate");
         return new Product(
                 id,
                 product.productCode(),

@@ -2,6 +2,7 @@ package io.marketgate.server.shared.startup;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -19,6 +20,10 @@ import org.springframework.core.convert.ConversionFailedException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class PropertyBindingFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
 
+    private static final Pattern SECRET = Pattern.compile(
+            "(secret|password|token|api-key|access-key|signing-key|external-id|credentials?)$",
+            Pattern.CASE_INSENSITIVE);
+
     @Override
     protected FailureAnalysis analyze(Throwable root, BindException cause) {
         ConfigurationProperty property = cause.getProperty();
@@ -28,7 +33,7 @@ final class PropertyBindingFailureAnalyzer extends AbstractFailureAnalyzer<BindE
         if (!name.startsWith("marketgate")) {
             return null;
         }
-        String value = property != null ? " = '" + property.getValue() + "'" : "";
+        String value = property != null ? " = '" + shown(name, property.getValue()) + "'" : "";
         String origin = property != null && property.getOrigin() != null ? " (from " + property.getOrigin() + ")" : "";
         return new FailureAnalysis(
                 "invalid configuration: " + name + value + origin + ": " + reason(cause),
@@ -53,5 +58,10 @@ final class PropertyBindingFailureAnalyzer extends AbstractFailureAnalyzer<BindE
             }
         }
         return cause.getMessage();
+    }
+
+    /** The value as configured, unless the property's name says it is a secret: the line goes to logs. */
+    static String shown(String name, Object value) {
+        return SECRET.matcher(name).find() ? "******" : String.valueOf(value);
     }
 }

@@ -113,6 +113,20 @@ class CatalogFactoryTest {
     }
 
     @Test
+    void queueUrlThatIsNotAUrlNamesTheProperty() {
+        var product = new ProductProperties(
+                "code",
+                null,
+                IdentityMode.LICENSE,
+                PricingModel.SUBSCRIPTION,
+                "us-east-1",
+                METERED,
+                new FulfillmentProperties(Onboarding.AUTOMATIC),
+                new SqsProperties("marketgate-queue"));
+        assertInvalid(Map.of("acme", SELLER), product, "marketgate.products.analytics.sqs.queue-url");
+    }
+
+    @Test
     void demoCatalogueHasOneLicenseModeSubscriptionProduct() {
         Catalog demo = Catalog.demo();
         assertThat(demo.isDemo()).isTrue();

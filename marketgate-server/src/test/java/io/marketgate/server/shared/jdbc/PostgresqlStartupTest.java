@@ -17,9 +17,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The server's own wiring with spring.datasource.url set to PostgreSQL: no SQLite, PostgreSQL migrations. */
+/**
+ * The server's own wiring with spring.datasource.url set to PostgreSQL: no SQLite, PostgreSQL migrations.
+ * A real deployment configures its products (the demo refuses a production database); AWS is the embedded
+ * simulator, explicitly.
+ */
 @Requires(Piece.POSTGRESQL)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "marketgate.sellers.acme.account-id=111122223333",
+            "marketgate.products.analytics.product-code=prod-analytics",
+            "marketgate.products.analytics.identity-mode=license",
+            "marketgate.products.analytics.pricing-model=subscription",
+            "marketgate.products.analytics.dimensions[0].key=requests",
+            "marketgate.simulator.embedded=true"
+        })
 class PostgresqlStartupTest {
 
     private static final String SCHEMA =
