@@ -47,6 +47,4 @@ public record ProductRecord(
         return new ProductRecord(
                 id, productCode, identityMode, pricingModel, sellerAccountId, meteringRegion, null, null, null);
     }
-
-    /** How buyers are keyed in ResolveCustomer, GetEntitlements and BatchMeterUsage. */
 }
