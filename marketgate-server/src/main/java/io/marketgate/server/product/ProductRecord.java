@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /**
  * A configured product as stored: what it is on AWS Marketplace and how Marketgate talks to AWS for it.
+ * Once the product has been metered, its {@link LockedField}s are fixed.
  *
  * @param id the product's short id in Marketgate's configuration (e.g. {@code demo}); used in URLs
  * @param productCode AWS Marketplace product code; one product per code
@@ -47,6 +48,4 @@ public record ProductRecord(
         return new ProductRecord(
                 id, productCode, identityMode, pricingModel, sellerAccountId, meteringRegion, null, null, null);
     }
-
-    /** How buyers are keyed in ResolveCustomer, GetEntitlements and BatchMeterUsage. */
 }

@@ -1,5 +1,8 @@
 package io.marketgate.server.product;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /** What storing a product definition did. */
 public sealed interface ProductUpsert {
 
@@ -7,14 +10,30 @@ public sealed interface ProductUpsert {
     record Saved(ProductRecord product) implements ProductUpsert {}
 
     /**
-     * Refused: the product's metering region was already used, and AWS dedupes per region, so moving it
-     * could bill an hour twice. Nothing was changed.
+     * Refused: the product has been metered, and the definition changes fields that AWS keys the records
+     * already sent by (see {@link LockedField}). Nothing was changed.
+     *
+     * @param stored the product as stored, unchanged
+     * @param requested the refused definition
+     * @param changedFields the locked fields it would change, never empty, in {@link LockedField} order
      */
-    record MeteringRegionLocked(ProductRecord stored, String requestedRegion) implements ProductUpsert {
+    record MeteringHistoryLocked(ProductRecord stored, ProductRecord requested, List<LockedField> changedFields)
+            implements ProductUpsert {
+
+        public MeteringHistoryLocked {
+            changedFields = List.copyOf(changedFields);
+            if (changedFields.isEmpty()) {
+                throw new IllegalArgumentException("A locked upsert changes at least one locked field");
+            }
+        }
+
         public String message() {
-            return "Product '" + stored.id() + "' already sent usage to " + stored.meteringRegion() + " (since "
-                    + stored.meteringRegionFirstUsedAt() + "); its metering region cannot change to "
-                    + requestedRegion + ". Keep metering-region " + stored.meteringRegion() + ".";
+            return "Product '" + stored.id() + "' has been metered (first usage sent to " + stored.meteringRegion()
+                    + " at " + stored.meteringRegionFirstUsedAt() + "), so "
+                    + changedFields.stream()
+                            .map(field -> field.explain(stored, requested))
+                            .collect(Collectors.joining("; "))
+                    + ". Nothing was changed.";
         }
     }
 

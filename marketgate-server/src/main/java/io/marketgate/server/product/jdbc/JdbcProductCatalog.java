@@ -1,6 +1,7 @@
 package io.marketgate.server.product.jdbc;
 
 import io.marketgate.server.product.IdentityMode;
+import io.marketgate.server.product.LockedField;
 import io.marketgate.server.product.PricingModel;
 import io.marketgate.server.product.ProductRecord;
 import io.marketgate.server.product.ProductUpsert;
@@ -22,8 +23,8 @@ public class JdbcProductCatalog {
     private static final String COLUMNS = "id, product_code, identity_mode, pricing_model, seller_account_id,"
             + " metering_region, metering_region_first_used_at, created_at, updated_at";
 
-    // One statement, so the region rule holds under concurrency: the WHERE makes the update a no-op once
-    // the region is used and the new region differs; zero rows changed means refused.
+    // One statement, so the metering lock holds under concurrency: once the product has been metered, the
+    // WHERE makes the update a no-op if any LockedField would change; zero rows changed means refused.
     private static final String UPSERT = """
             INSERT INTO product (id, product_code, identity_mode, pricing_model, seller_account_id,
                                  metering_region, created_at, updated_at)
@@ -36,7 +37,10 @@ public class JdbcProductCatalog {
                 metering_region = excluded.metering_region,
                 updated_at = excluded.updated_at
             WHERE product.metering_region_first_used_at IS NULL
-               OR product.metering_region = excluded.metering_region
+               OR (product.metering_region = excluded.metering_region
+                   AND product.identity_mode = excluded.identity_mode
+                   AND product.seller_account_id = excluded.seller_account_id
+                   AND product.product_code = excluded.product_code)
             """;
 
     private final JdbcClient jdbc;
@@ -51,7 +55,8 @@ public class JdbcProductCatalog {
 
     /**
      * Stores {@code definition} (its timestamps are ignored): inserts a new product or updates the stored
-     * one, unless that would move a used metering region or reuse another product's code.
+     * one, unless the product has been metered and a {@link io.marketgate.server.product.LockedField} would
+     * change, or another product has its code.
      *
      * <p>On PostgreSQL a product code clash aborts a surrounding transaction; call this outside one.
      */
@@ -75,9 +80,18 @@ public class JdbcProductCatalog {
         ProductRecord stored = findById(definition.id())
                 .orElseThrow(
                         () -> new IllegalStateException("Product " + definition.id() + " vanished while being stored"));
-        return changed == 1
-                ? new ProductUpsert.Saved(stored)
-                : new ProductUpsert.MeteringRegionLocked(stored, definition.meteringRegion());
+        return changed == 1 ? new ProductUpsert.Saved(stored) : meteringHistoryLocked(stored, definition);
+    }
+
+    // Only explains a refusal the statement already made: locked fields never change once the product has
+    // been metered, so the row read now still differs from the definition in the fields that refused it.
+    private static ProductUpsert meteringHistoryLocked(ProductRecord stored, ProductRecord definition) {
+        List<LockedField> changedFields = LockedField.changedBetween(stored, definition);
+        if (stored.meteringRegionFirstUsedAt() == null || changedFields.isEmpty()) {
+            throw new IllegalStateException(
+                    "Product " + definition.id() + " was not updated, yet is not locked: " + stored);
+        }
+        return new ProductUpsert.MeteringHistoryLocked(stored, definition, changedFields);
     }
 
     public Optional<ProductRecord> findById(String id) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.marketgate.server.product.IdentityMode;
+import io.marketgate.server.product.LockedField;
 import io.marketgate.server.product.PricingModel;
 import io.marketgate.server.product.ProductRecord;
 import io.marketgate.server.product.ProductUpsert;
@@ -12,9 +13,12 @@ import io.marketgate.server.shared.jdbc.TestDatabase;
 import io.marketgate.server.shared.jdbc.TimestampColumns;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -56,6 +60,28 @@ abstract class JdbcProductCatalogContract {
     private ProductRecord saved(ProductUpsert outcome) {
         assertThat(outcome).isInstanceOf(ProductUpsert.Saved.class);
         return ((ProductUpsert.Saved) outcome).product();
+    }
+
+    /** {@code product} with {@code field} set to {@link #changedValue}, every other field as it was. */
+    private static ProductRecord withChanged(ProductRecord product, LockedField field) {
+        String value = changedValue(field);
+        return ProductRecord.definition(
+                product.id(),
+                field == LockedField.PRODUCT_CODE ? value : product.productCode(),
+                field == LockedField.IDENTITY_MODE ? IdentityMode.fromValue(value) : product.identityMode(),
+                product.pricingModel(),
+                field == LockedField.SELLER_ACCOUNT_ID ? value : product.sellerAccountId(),
+                field == LockedField.METERING_REGION ? value : product.meteringRegion());
+    }
+
+    /** A value other than {@link #demo}'s; account for license is the ProductCode ↔ LicenseArn switch. */
+    private static String changedValue(LockedField field) {
+        return switch (field) {
+            case METERING_REGION -> "eu-west-1";
+            case IDENTITY_MODE -> "account";
+            case SELLER_ACCOUNT_ID -> "999988887777";
+            case PRODUCT_CODE -> "prod-new";
+        };
     }
 
     @Test
@@ -109,38 +135,70 @@ abstract class JdbcProductCatalogContract {
         assertThat(catalog.findAll()).hasSize(1);
     }
 
-    @Test
-    void meteringRegionCanChangeBeforeFirstUse() {
+    @ParameterizedTest
+    @EnumSource(LockedField.class)
+    void lockedFieldCanChangeBeforeTheProductIsMetered(LockedField field) {
         catalog.upsert(demo("us-east-1"));
 
-        assertThat(saved(catalog.upsert(demo("eu-west-1"))).meteringRegion()).isEqualTo("eu-west-1");
+        ProductRecord changed = saved(catalog.upsert(withChanged(demo("us-east-1"), field)));
+
+        assertThat(field.valueIn(changed)).isEqualTo(changedValue(field));
+        assertThat(changed.meteringRegionFirstUsedAt()).isNull();
     }
 
-    @Test
-    void meteringRegionCannotChangeOnceUsed() {
+    @ParameterizedTest
+    @EnumSource(LockedField.class)
+    void lockedFieldCannotChangeOnceTheProductIsMetered(LockedField field) {
         catalog.upsert(demo("us-east-1"));
         catalog.markMeteringRegionUsed("demo", START);
         ProductRecord before = catalog.findById("demo").orElseThrow();
+        ProductRecord requested = withChanged(demo("us-east-1"), field);
 
-        ProductUpsert outcome = catalog.upsert(demo("eu-west-1"));
+        ProductUpsert outcome = catalog.upsert(requested);
 
-        assertThat(outcome).isInstanceOf(ProductUpsert.MeteringRegionLocked.class);
-        var locked = (ProductUpsert.MeteringRegionLocked) outcome;
-        assertThat(locked.stored()).isEqualTo(before);
-        assertThat(locked.message()).contains("demo", "us-east-1", "eu-west-1");
+        assertThat(outcome).isEqualTo(new ProductUpsert.MeteringHistoryLocked(before, requested, List.of(field)));
+        assertThat(((ProductUpsert.MeteringHistoryLocked) outcome).message())
+                .contains("'demo'", field.valueIn(before), changedValue(field), "Nothing was changed");
         assertThat(catalog.findById("demo")).contains(before);
     }
 
     @Test
-    void otherFieldsCanChangeOnceTheRegionIsUsed() {
+    void everyChangedLockedFieldIsNamedAndNothingChanges() {
         catalog.upsert(demo("us-east-1"));
         catalog.markMeteringRegionUsed("demo", START);
+        ProductRecord before = catalog.findById("demo").orElseThrow();
+        clock.advance(Duration.ofHours(1));
+
+        ProductUpsert outcome = catalog.upsert(ProductRecord.definition(
+                "demo", "prod-new", IdentityMode.ACCOUNT, PricingModel.SUBSCRIPTION, "999988887777", "eu-west-1"));
+
+        assertThat(outcome).isInstanceOfSatisfying(ProductUpsert.MeteringHistoryLocked.class, locked -> assertThat(
+                        locked.changedFields())
+                .containsExactly(LockedField.values()));
+        assertThat(catalog.findById("demo")).contains(before);
+    }
+
+    @Test
+    void pricingModelCanChangeOnceTheProductIsMetered() {
+        catalog.upsert(demo("us-east-1"));
+        catalog.markMeteringRegionUsed("demo", START);
+        clock.advance(Duration.ofHours(1));
 
         ProductRecord changed = saved(catalog.upsert(ProductRecord.definition(
                 "demo", "prod-abc123", IdentityMode.LICENSE, PricingModel.CONTRACT, "111122223333", "us-east-1")));
 
         assertThat(changed.pricingModel()).isEqualTo(PricingModel.CONTRACT);
+        assertThat(changed.updatedAt()).isEqualTo(Instant.parse("2026-11-02T11:15:30.123Z"));
         assertThat(changed.meteringRegionFirstUsedAt()).isEqualTo(Instant.parse("2026-11-02T10:15:30.123Z"));
+    }
+
+    @Test
+    void theSameDefinitionIsSavedAgainOnceTheProductIsMetered() {
+        catalog.upsert(demo("us-east-1"));
+        catalog.markMeteringRegionUsed("demo", START);
+
+        assertThat(saved(catalog.upsert(demo("us-east-1"))).meteringRegionFirstUsedAt())
+                .isEqualTo(Instant.parse("2026-11-02T10:15:30.123Z"));
     }
 
     @Test
@@ -169,6 +227,24 @@ abstract class JdbcProductCatalogContract {
 
         assertThat(outcome).isEqualTo(new ProductUpsert.ProductCodeTaken("prod-abc123", "demo"));
         assertThat(catalog.findById("other")).isEmpty();
+    }
+
+    @Test
+    void aMeteredProductCannotTakeAnotherProductsCode() {
+        catalog.upsert(demo("us-east-1"));
+        catalog.upsert(ProductRecord.definition(
+                "other", "prod-other", IdentityMode.ACCOUNT, PricingModel.SUBSCRIPTION, "111122223333", "us-east-1"));
+        catalog.markMeteringRegionUsed("demo", START);
+        ProductRecord before = catalog.findById("demo").orElseThrow();
+
+        ProductUpsert outcome = catalog.upsert(ProductRecord.definition(
+                "demo", "prod-other", IdentityMode.LICENSE, PricingModel.SUBSCRIPTION, "111122223333", "us-east-1"));
+
+        // The lock is decided first: the code stays with its product whoever else holds the requested one.
+        assertThat(outcome).isInstanceOfSatisfying(ProductUpsert.MeteringHistoryLocked.class, locked -> assertThat(
+                        locked.changedFields())
+                .containsExactly(LockedField.PRODUCT_CODE));
+        assertThat(catalog.findById("demo")).contains(before);
     }
 
     @Test
