@@ -95,7 +95,7 @@ public final class Simulator implements AutoCloseable {
         new StsApi(stsRoles, sigV4).register(router);
         new RoleControl(stsRoles).register(router);
         new FaultControl(faults).register(router);
-        new EntitlementApi(state, entitlementPaging, EntitlementFaultHook.from(faults)).register(router);
+        new EntitlementApi(state, sigV4, entitlementPaging, EntitlementFaultHook.from(faults)).register(router);
         new EntitlementControlApi(entitlementPaging).register(router);
         notifications.register(router);
     }

@@ -27,17 +27,27 @@ public final class SignedAwsRequests {
 
     private SignedAwsRequests() {}
 
+    /** Signed as the default account's dummy key, in us-east-1, for {@code aws-marketplace}. */
     public static HttpResponse<byte[]> post(URI endpoint, String path, Map<String, String> headers, byte[] body)
+            throws IOException, InterruptedException {
+        return post(endpoint, path, headers, body, new Scope("AKIDTEST", "us-east-1", "aws-marketplace"));
+    }
+
+    /** The credential scope to sign with; a 12-digit access key calls as that account. */
+    public record Scope(String accessKeyId, String region, String service) {}
+
+    public static HttpResponse<byte[]> post(
+            URI endpoint, String path, Map<String, String> headers, byte[] body, Scope scope)
             throws IOException, InterruptedException {
         SdkHttpFullRequest.Builder unsigned =
                 SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve(path));
         headers.forEach(unsigned::putHeader);
         SdkHttpRequest signed = AwsV4HttpSigner.create()
-                .sign(r -> r.identity(AwsCredentialsIdentity.create("AKIDTEST", "secret"))
+                .sign(r -> r.identity(AwsCredentialsIdentity.create(scope.accessKeyId(), "secret"))
                         .request(unsigned.build())
                         .payload(ContentStreamProvider.fromByteArray(body))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "aws-marketplace")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, scope.service())
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, scope.region()))
                 .request();
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(signed.getUri()).POST(HttpRequest.BodyPublishers.ofByteArray(body));

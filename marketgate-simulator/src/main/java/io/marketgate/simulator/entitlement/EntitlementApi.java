@@ -5,6 +5,8 @@ import static io.marketgate.simulator.entitlement.EntitlementApiError.invalidPar
 import io.marketgate.simulator.http.Router;
 import io.marketgate.simulator.http.SimRequest;
 import io.marketgate.simulator.http.SimResponse;
+import io.marketgate.simulator.sigv4.SigV4;
+import io.marketgate.simulator.sigv4.SignatureProblem;
 import io.marketgate.simulator.state.Product;
 import io.marketgate.simulator.state.SimState;
 import java.util.LinkedHashMap;
@@ -17,6 +19,10 @@ import java.util.Optional;
  * {@code X-Amz-Target: AWSMPEntitlementService.GetEntitlements}) and over Smithy RPC v2 CBOR
  * ({@code POST /service/AWSMPEntitlementService/operation/GetEntitlements}). Both answer from the same
  * state with the same pages; only the encoding differs.
+ *
+ * <p>Every call passes, in order: the strict-mode signature check (service {@code aws-marketplace}, region
+ * us-east-1), injected faults, request validation, then the caller's account: only the account that
+ * published the product sees its entitlements.
  */
 public final class EntitlementApi {
 
@@ -27,9 +33,11 @@ public final class EntitlementApi {
     private final EntitlementCatalog catalog;
     private final EntitlementPaging paging;
     private final EntitlementFaultHook faults;
+    private final SigV4 sigV4;
 
-    public EntitlementApi(SimState state, EntitlementPaging paging, EntitlementFaultHook faults) {
+    public EntitlementApi(SimState state, SigV4 sigV4, EntitlementPaging paging, EntitlementFaultHook faults) {
         this.state = state;
+        this.sigV4 = sigV4;
         this.catalog = new EntitlementCatalog(state);
         this.paging = paging;
         this.faults = faults;
@@ -41,6 +49,10 @@ public final class EntitlementApi {
     }
 
     private SimResponse handle(EntitlementProtocol protocol, SimRequest request) throws InterruptedException {
+        Optional<SignatureProblem> refused = sigV4.check(request, SigV4.MARKETPLACE_SERVICE, SigV4.ENTITLEMENT_REGIONS);
+        if (refused.isPresent()) {
+            return protocol.signatureError(refused.get());
+        }
         try {
             // The single place injected Entitlement faults (throttling, internal errors) take effect.
             Optional<EntitlementApiError> fault = faults.faultFor(request);
@@ -51,17 +63,28 @@ public final class EntitlementApi {
                 requireCborHeaders(request);
             }
             GetEntitlementsRequest parsed = GetEntitlementsRequest.parse(protocol.read(request.body()));
-            return protocol.ok(result(getEntitlements(parsed)));
+            return protocol.ok(
+                    result(getEntitlements(parsed, sigV4.caller(request).accountId())));
         } catch (EntitlementApiError error) {
             return protocol.error(error);
         }
     }
 
-    /** The page the request asks for; a product the simulator does not list is an invalid parameter. */
-    public EntitlementPaging.Page getEntitlements(GetEntitlementsRequest request) {
+    /**
+     * The page the request asks for, as {@code callerAccountId} sees it. A product the simulator does not
+     * list is an invalid parameter, and so is another seller's product: GetEntitlements models no
+     * access-denied error, and AWS does not document what another account gets, so the simulator answers
+     * the closest modelled error (see the README's Entitlement API section).
+     */
+    public EntitlementPaging.Page getEntitlements(GetEntitlementsRequest request, String callerAccountId) {
         Product product = state.product(request.productCode())
                 .orElseThrow(() -> invalidParameter(
                         "ProductCode " + request.productCode() + " is not a product listed in the simulator"));
+        if (!product.sellerAccountId().equals(callerAccountId)) {
+            throw invalidParameter("ProductCode " + request.productCode() + " is not visible to account "
+                    + callerAccountId + ": only the account that published it (the seller) may read its"
+                    + " entitlements");
+        }
         List<EntitlementRow> matching =
                 catalog.rows(product).stream().filter(request::matches).toList();
         return paging.page(request, matching);

@@ -37,16 +37,22 @@ public final class EntitlementPaging {
         return emptyPageEvery;
     }
 
-    /** The page the request asks for, out of all rows matching it (in a stable order). */
+    /**
+     * The page the request asks for, out of all rows matching it (in a stable order). A NextToken issued
+     * before those rows changed is refused rather than counted into the new rows.
+     */
     public Page page(GetEntitlementsRequest request, List<EntitlementRow> matching) {
-        Position position = tokens.read(request);
+        long version = PageTokens.version(matching);
+        Position position = tokens.read(request, version);
         int every = emptyPageEvery;
         if (every >= 2 && position.page() % every == 0) {
-            return new Page(List.of(), tokens.issue(request, new Position(position.offset(), position.page() + 1)));
+            return new Page(
+                    List.of(), tokens.issue(request, new Position(position.offset(), position.page() + 1), version));
         }
         int from = Math.min(position.offset(), matching.size());
         int to = Math.min(from + request.maxResults(), matching.size());
-        String next = to < matching.size() ? tokens.issue(request, new Position(to, position.page() + 1)) : null;
+        String next =
+                to < matching.size() ? tokens.issue(request, new Position(to, position.page() + 1), version) : null;
         return new Page(List.copyOf(matching.subList(from, to)), next);
     }
 }

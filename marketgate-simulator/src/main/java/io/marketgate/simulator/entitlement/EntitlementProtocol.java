@@ -2,6 +2,7 @@ package io.marketgate.simulator.entitlement;
 
 import io.marketgate.simulator.http.AwsErrors;
 import io.marketgate.simulator.http.SimResponse;
+import io.marketgate.simulator.sigv4.SignatureProblem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -54,6 +55,21 @@ enum EntitlementProtocol {
         body.put("message", error.getMessage());
         return withProtocolHeader(SimResponse.of(error.type().status(), contentType, WireTree.write(mapper, body)))
                 .withHeader("x-amzn-ErrorType", error.type().wireName());
+    }
+
+    /**
+     * A strict-mode signature refusal. These are not GetEntitlements' modelled errors but the service
+     * front end's, so the CBOR {@code __type} carries the bare name, which clients read the same way.
+     */
+    SimResponse signatureError(SignatureProblem problem) {
+        if (this == AWS_JSON) {
+            return AwsErrors.json(problem.status(), problem.code(), problem.message());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("__type", problem.code());
+        body.put("message", problem.message());
+        return withProtocolHeader(SimResponse.of(problem.status(), contentType, WireTree.write(mapper, body)))
+                .withHeader("x-amzn-ErrorType", problem.code());
     }
 
     private SimResponse withProtocolHeader(SimResponse response) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,9 +26,11 @@ public final class SimHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Router router;
+    private final LocalOriginGuard guard;
 
     public SimHttpServer(InetSocketAddress address, Router router) throws IOException {
         this.router = router;
+        this.guard = new LocalOriginGuard(address.getAddress().isLoopbackAddress());
         this.server = HttpServer.create(address, 128);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
@@ -58,6 +61,11 @@ public final class SimHttpServer implements AutoCloseable {
     }
 
     private SimResponse dispatch(SimRequest request) {
+        // One check for every state-changing control and buyer request, before any handler sees it.
+        Optional<SimResponse> refused = guard.refusal(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         var match = router.match(request);
         if (match.isEmpty()) {
             return notFound(request);

@@ -31,6 +31,8 @@ final class BatchMeterUsageParser {
     static final Pattern LICENSE_ARN = Pattern.compile("^arn:aws[a-zA-Z-]*:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:"
             + "[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}$");
     static final long MAX_QUANTITY = Integer.MAX_VALUE;
+    /** The widest timestamp AWS's Java services hold (epoch milliseconds in a long), in seconds. */
+    static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE / 1000);
 
     private BatchMeterUsageParser() {}
 
@@ -121,6 +123,13 @@ final class BatchMeterUsageParser {
             throw MeteringException.serialization(field + " must be a number of epoch seconds");
         }
         BigDecimal seconds = node.decimalValue();
+        // A number no timestamp can hold cannot be deserialized, like a string in a number member, so it is
+        // AWS's SerializationException (400), not a model ValidationException: the model puts no range on
+        // Timestamp. Compared before any conversion, so 1e999999999 is not expanded into a huge integer.
+        if (seconds.abs().compareTo(MAX_EPOCH_SECONDS) > 0) {
+            throw MeteringException.serialization(field + " must be epoch seconds within +/-" + MAX_EPOCH_SECONDS
+                    + " (what epoch milliseconds in a 64-bit integer hold); got " + node);
+        }
         BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
         long nanos = seconds.subtract(whole).movePointRight(9).longValue();
         return Instant.ofEpochSecond(whole.longValueExact(), nanos);

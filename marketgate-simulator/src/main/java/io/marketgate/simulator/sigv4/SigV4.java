@@ -60,8 +60,11 @@ public final class SigV4 {
             "us-isob-east-1",
             "eusc-de-east-1");
 
-    /** Entitlement is served in us-east-1 only (plus partitions the simulator does not model). */
-    public static final Set<String> ENTITLEMENT_REGIONS = Set.of("us-east-1", "cn-northwest-1", "eusc-de-east-1");
+    /**
+     * Entitlement is served in us-east-1 only, in the partition the simulator models (AWS also has it in
+     * cn-northwest-1 and eusc-de-east-1, other partitions with their own accounts and endpoints).
+     */
+    public static final Set<String> ENTITLEMENT_REGIONS = Set.of("us-east-1");
 
     private final String defaultAccountId;
     private final boolean strict;

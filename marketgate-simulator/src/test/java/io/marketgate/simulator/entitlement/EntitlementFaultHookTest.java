@@ -6,6 +6,7 @@ import io.marketgate.simulator.SignedAwsRequests;
 import io.marketgate.simulator.SimClock;
 import io.marketgate.simulator.http.Router;
 import io.marketgate.simulator.http.SimHttpServer;
+import io.marketgate.simulator.sigv4.SigV4;
 import io.marketgate.simulator.state.SimIds;
 import io.marketgate.simulator.state.SimState;
 import java.net.InetAddress;
@@ -63,7 +64,12 @@ class EntitlementFaultHookTest {
         SimState state =
                 new SimState(new SimClock(Clock.systemUTC()), new SimIds(1), Duration.ofHours(4), Duration.ofHours(1));
         Router router = new Router();
-        new EntitlementApi(state, new EntitlementPaging(1), hook).register(router);
+        new EntitlementApi(
+                        state,
+                        new SigV4("111122223333", false, key -> Optional.empty()),
+                        new EntitlementPaging(1),
+                        hook)
+                .register(router);
         SimHttpServer server = new SimHttpServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), router);
         server.start();
         return server;
