@@ -7,8 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Keeps web pages from driving the control API and the buyer pages through a developer's browser. It
- * checks every request that may change state (not GET or HEAD) under {@code /_sim} and {@code /buyer}:
+ * Keeps web pages from driving the control API, the buyer pages or STS through a developer's browser. It
+ * checks requests under {@code /_sim} and {@code /buyer}, and any request a browser sent (see {@link #problem}):
  *
  * <ul>
  *   <li>bound to loopback, the {@code Host} header must name loopback ({@code localhost}, {@code 127.x.x.x},
@@ -38,29 +38,36 @@ public final class LocalOriginGuard {
 
     /** A 403 answer when the request must be refused, or empty to let it through. */
     public Optional<SimResponse> refusal(SimRequest request) {
-        if (!guarded(request)) {
-            return Optional.empty();
-        }
         return problem(request).map(reason -> respond(request, reason));
     }
 
-    private static boolean guarded(SimRequest request) {
-        if ("GET".equals(request.method()) || "HEAD".equals(request.method())) {
-            return false;
-        }
-        // The router ignores leading and repeated slashes, so the guard reads the path the same way.
+    /** The control API and the buyer pages; the router ignores leading and repeated slashes, so this does too. */
+    private static boolean localPages(SimRequest request) {
         String first = request.path().replaceAll("^/+", "").split("/", 2)[0];
         return "_sim".equals(first) || "buyer".equals(first);
     }
 
+    private static boolean changesState(SimRequest request) {
+        return !"GET".equals(request.method()) && !"HEAD".equals(request.method());
+    }
+
+    /**
+     * Host is checked on every request to the local pages, reads included (GET /_sim/agreements shows
+     * registration tokens), and on any request a browser sent (it carries an Origin: SDKs never do), so a
+     * rebinding page can neither read the control API nor ask STS for credentials. Origin is checked on changes.
+     */
     private Optional<String> problem(SimRequest request) {
+        boolean fromBrowser = request.header("origin").isPresent();
+        if (!localPages(request) && !fromBrowser) {
+            return Optional.empty();
+        }
         String host = request.header("host").orElse("").trim();
         if (loopbackOnly && !isLoopbackHost(host)) {
             return Optional.of("the simulator listens on loopback and accepts changes only for Host localhost,"
                     + " 127.x.x.x or [::1]; got Host '" + host + "' (a page of another site, e.g. DNS rebinding)");
         }
         Optional<String> origin = request.header("origin");
-        if (origin.isPresent() && !origin.get().trim().equalsIgnoreCase("http://" + host)) {
+        if (changesState(request) && origin.isPresent() && !origin.get().trim().equalsIgnoreCase("http://" + host)) {
             return Optional.of("changes are accepted only from the simulator's own pages; Origin '" + origin.get()
                     + "' is not http://" + host);
         }

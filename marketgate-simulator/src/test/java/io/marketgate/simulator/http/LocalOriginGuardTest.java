@@ -111,6 +111,38 @@ class LocalOriginGuardTest {
     }
 
     @Test
+    void dnsRebindingPageCannotReadTheControlApiWhichShowsRegistrationTokens() {
+        String evil = "rebind.attacker.example:" + sim.endpoint().getPort();
+
+        RawHttp.Reply reply = send("GET", "/_sim/agreements", Map.of("Host", evil), "");
+
+        assertThat(reply.status()).isEqualTo(403);
+    }
+
+    @Test
+    void pagesOfAnotherSiteCannotAskStsForCredentials() {
+        String self = "127.0.0.1:" + sim.endpoint().getPort();
+        String evil = "rebind.attacker.example:" + sim.endpoint().getPort();
+        String assumeRole = "Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2Fr"
+                + "&RoleSessionName=s";
+        Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+
+        RawHttp.Reply crossSite =
+                send("POST", "/", with(form, "Host", self, "Origin", "http://evil.example"), assumeRole);
+        RawHttp.Reply rebinding = send("POST", "/", with(form, "Host", evil, "Origin", "http://" + evil), assumeRole);
+
+        assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(rebinding.status()).isEqualTo(403);
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String k1, String v1, String k2, String v2) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(base);
+        headers.put(k1, v1);
+        headers.put(k2, v2);
+        return headers;
+    }
+
+    @Test
     void awsApiCallsAreNotGuardedWhateverTheirHost() {
         RawHttp.Reply reply = send(
                 "POST",
