@@ -9,34 +9,28 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Whether AWS (or the simulator) answers for every seller. Part of readiness only, never liveness: an AWS
  * outage must take an instance out of rotation, not get it restarted. Results are cached so probes do not
- * turn into a stream of STS calls (see {@link RefreshingHealth}).
+ * turn into a stream of STS calls (see {@link RefreshingHealthIndicator}).
  */
 @Component("aws")
-public class AwsHealthIndicator implements HealthIndicator {
+public class AwsHealthIndicator extends RefreshingHealthIndicator {
 
     private final AwsClients clients;
     private final Catalog catalog;
-    private final RefreshingHealth health;
 
     public AwsHealthIndicator(AwsClients clients, Catalog catalog, AwsProperties properties, Clock clock) {
+        super(properties.healthRefresh(), clock);
         this.clients = clients;
         this.catalog = catalog;
-        this.health = new RefreshingHealth(this::check, properties.healthRefresh(), clock);
     }
 
     @Override
-    public Health health() {
-        return health.get();
-    }
-
-    private Health check() {
+    protected Health check() {
         Map<String, Object> details = new LinkedHashMap<>();
         boolean up = true;
         for (Seller seller : catalog.sellers()) {
@@ -55,6 +49,6 @@ public class AwsHealthIndicator implements HealthIndicator {
                 details.put(seller.id(), "unreachable: " + e.getClass().getSimpleName());
             }
         }
-        return (up ? Health.up() : Health.down()).withDetails(details).build();
+        return outcome(up, details);
     }
 }

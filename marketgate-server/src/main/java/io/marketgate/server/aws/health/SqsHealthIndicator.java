@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.GetQueueAttributesResponse;
@@ -20,24 +19,19 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * events are not being consumed. Readiness only, like the AWS check; refreshed off the probe's path.
  */
 @Component("sqs")
-public class SqsHealthIndicator implements HealthIndicator {
+public class SqsHealthIndicator extends RefreshingHealthIndicator {
 
     private final NotificationQueues queues;
     private final Catalog catalog;
-    private final RefreshingHealth health;
 
     public SqsHealthIndicator(NotificationQueues queues, Catalog catalog, AwsProperties properties, Clock clock) {
+        super(properties.healthRefresh(), clock);
         this.queues = queues;
         this.catalog = catalog;
-        this.health = new RefreshingHealth(this::check, properties.healthRefresh(), clock);
     }
 
     @Override
-    public Health health() {
-        return health.get();
-    }
-
-    private Health check() {
+    protected Health check() {
         Map<String, Object> details = new LinkedHashMap<>();
         boolean up = true;
         for (Product product : catalog.products()) {
@@ -65,6 +59,6 @@ public class SqsHealthIndicator implements HealthIndicator {
                 details.put(product.id(), "unreachable: " + e.getClass().getSimpleName());
             }
         }
-        return (up ? Health.up() : Health.down()).withDetails(details).build();
+        return outcome(up, details);
     }
 }
