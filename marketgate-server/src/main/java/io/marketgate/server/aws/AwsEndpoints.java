@@ -13,10 +13,6 @@ import java.util.Optional;
  */
 public record AwsEndpoints(Optional<URI> marketplace, Optional<URI> sqs, boolean simulatorCredentials) {
 
-    public static AwsEndpoints aws() {
-        return new AwsEndpoints(Optional.empty(), Optional.empty(), false);
-    }
-
     public static AwsEndpoints simulator(URI marketplace, URI sqs) {
         return new AwsEndpoints(Optional.of(marketplace), Optional.of(sqs), true);
     }

@@ -61,12 +61,6 @@ public final class Catalog {
         return Optional.ofNullable(products.get(id));
     }
 
-    public Optional<Product> productByCode(String productCode) {
-        return products.values().stream()
-                .filter(p -> p.productCode().equals(productCode))
-                .findFirst();
-    }
-
     /** The only product, when exactly one is configured (the short fulfillment URL serves it). */
     public Optional<Product> onlyProduct() {
         return products.size() == 1 ? Optional.of(products.values().iterator().next()) : Optional.empty();

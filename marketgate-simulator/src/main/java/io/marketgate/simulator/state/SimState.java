@@ -3,7 +3,6 @@ package io.marketgate.simulator.state;
 import io.marketgate.simulator.SimClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -195,10 +194,9 @@ public final class SimState {
 
     /** The newest agreement of this buyer for this product, whatever its status. */
     public Optional<Agreement> latestAgreement(String productCode, String buyerAccountId) {
-        List<Agreement> matching = new ArrayList<>(agreementsOf(productCode).stream()
+        return agreementsOf(productCode).stream()
                 .filter(a -> a.buyerAccountId().equals(buyerAccountId))
-                .toList());
-        return matching.isEmpty() ? Optional.empty() : Optional.of(matching.getLast());
+                .reduce((older, newer) -> newer);
     }
 
     public Optional<Agreement> agreementByLicenseArn(String licenseArn) {
