@@ -2,6 +2,7 @@ package io.marketgate.server.aws.sdk;
 
 import io.marketgate.server.aws.AwsClients;
 import io.marketgate.server.aws.CustomerResolver;
+import io.marketgate.server.aws.EntitlementReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,5 +13,10 @@ class AwsPortsConfiguration {
     @Bean
     CustomerResolver customerResolver(AwsClients clients) {
         return new SdkCustomerResolver(clients);
+    }
+
+    @Bean
+    EntitlementReader entitlementReader(AwsClients clients) {
+        return new SdkEntitlementReader(clients);
     }
 }

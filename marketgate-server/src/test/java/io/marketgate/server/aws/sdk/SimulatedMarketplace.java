@@ -132,6 +132,11 @@ final class SimulatedMarketplace implements AutoCloseable {
         control("PUT", "/_sim/faults/" + operation, specJson);
     }
 
+    /** Makes every {@code n}-th page of GetEntitlements empty but with a NextToken ({@code PUT /_sim/entitlements}). */
+    void emptyEntitlementPageEvery(int n) {
+        control("PUT", "/_sim/entitlements", "{\"emptyPageEvery\": " + n + "}");
+    }
+
     private void control(String method, String path, String body) {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response = http.send(
