@@ -138,8 +138,7 @@ class NotificationIntakeTest {
     void theDocumentedMessageWithTrailingCommaSpacesAndOldSpellingsIsAccepted() {
         String message = "{\"action\": \"entitlement-updated\", \"CustomerIdentifier\": \" X01EXAMPLEX \","
                 + " \"ProductCode\": \"" + CONTRACT_CODE + "\",}";
-        String body =
-                sim.signedEnvelope(MarketplaceTopics.entitlementTopic(CONTRACT_CODE), message, SnsSignatureVersion.V1);
+        String body = sim.signed(MarketplaceTopics.entitlementTopic(CONTRACT_CODE), message, SnsSignatureVersion.V1);
 
         var sns = (Notification.Sns)
                 ((IntakeDecision.Accept) intake(Map.of()).decide(body, List.of(contract))).notification();
@@ -199,7 +198,7 @@ class NotificationIntakeTest {
     }
 
     private static String decideSigned(String message) {
-        String body = sim.signedEnvelope(MarketplaceTopics.subscriptionTopic(CODE), message, SnsSignatureVersion.V2);
+        String body = sim.signed(MarketplaceTopics.subscriptionTopic(CODE), message, SnsSignatureVersion.V2);
         return ((IntakeDecision.Quarantine) intake(Map.of()).decide(body, List.of(product))).reason();
     }
 

@@ -32,14 +32,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * messages and EventBridge events share one queue (as a Marketgate product's queue does), and a reader that
  * takes the raw message bodies.
  */
-final class SimulatedNotifications implements AutoCloseable {
+public final class SimulatedNotifications implements AutoCloseable {
 
-    static final String SELLER_ACCOUNT = "111122223333";
+    public static final String SELLER_ACCOUNT = "111122223333";
 
     private final Simulator sim;
     private final SqsClient sqs;
 
-    SimulatedNotifications(long seed) {
+    public SimulatedNotifications(long seed) {
         this.sim = Simulator.builder()
                 .port(0)
                 .sqs(true)
@@ -56,21 +56,21 @@ final class SimulatedNotifications implements AutoCloseable {
                 .build();
     }
 
-    Simulator simulator() {
+    public Simulator simulator() {
         return sim;
     }
 
-    SqsClient sqs() {
+    public SqsClient sqs() {
         return sqs;
     }
 
     /** Where the simulator serves its signing certificate: what a demo trusts. */
-    URI certificateUrl() {
+    public URI certificateUrl() {
         return URI.create(sim.endpoint() + SnsEnvelopes.CERTIFICATE_PATH);
     }
 
     /** A product in the simulator whose SNS messages and EventBridge events go to {@link #queueName}. */
-    Product product(String code, PricingModel pricing) {
+    public Product product(String code, PricingModel pricing) {
         sim.state()
                 .putProduct(new io.marketgate.simulator.state.Product(
                         code,
@@ -85,7 +85,7 @@ final class SimulatedNotifications implements AutoCloseable {
         return serverProduct(code, pricing);
     }
 
-    static Product serverProduct(String code, PricingModel pricing) {
+    public static Product serverProduct(String code, PricingModel pricing) {
         Seller seller = new Seller("seller", SELLER_ACCOUNT, null, null, "us-east-1");
         return new Product(
                 code.toLowerCase(Locale.ROOT) + "-id",
@@ -99,20 +99,20 @@ final class SimulatedNotifications implements AutoCloseable {
                 null);
     }
 
-    static String queueName(String code) {
+    public static String queueName(String code) {
         return "q-" + code.toLowerCase(Locale.ROOT);
     }
 
-    SimState.Subscription subscribe(String code, String buyerAccountId) {
+    public SimState.Subscription subscribe(String code, String buyerAccountId) {
         return sim.state().subscribe(code, buyerAccountId, SubscribeOptions.standard());
     }
 
-    SimState.Subscription subscribeThroughReseller(String code, String buyerAccountId, String reseller) {
+    public SimState.Subscription subscribeThroughReseller(String code, String buyerAccountId, String reseller) {
         return sim.state().subscribe(code, buyerAccountId, new SubscribeOptions(null, null, reseller, List.of(), true));
     }
 
     /** An envelope the simulator signs for any message text, e.g. AWS's documented odd examples. */
-    String signedEnvelope(String topicArn, String message, SnsSignatureVersion version) {
+    public String signed(String topicArn, String message, SnsSignatureVersion version) {
         return new SnsEnvelopes(() -> sim.notifications().signingCertificate(), sim::endpoint)
                 .envelope(
                         new SnsNotification(topicArn, message, null),
@@ -122,7 +122,7 @@ final class SimulatedNotifications implements AutoCloseable {
     }
 
     /** Receives (and deletes) raw bodies until {@code count} arrived; fails after ten seconds. */
-    List<String> take(String queueName, int count) {
+    public List<String> take(String queueName, int count) {
         List<String> bodies = new ArrayList<>();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (bodies.size() < count) {
@@ -142,8 +142,13 @@ final class SimulatedNotifications implements AutoCloseable {
     }
 
     /** The queue's URL, creating it (idempotently) if no notification has arrived yet. */
-    String queueUrl(String queueName) {
+    public String queueUrl(String queueName) {
         return sqs.createQueue(b -> b.queueName(queueName)).queueUrl();
+    }
+
+    /** Sends a raw body to a queue, as SNS or EventBridge (or an attacker with send rights) would. */
+    public void send(String queueUrl, String body) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
     }
 
     @Override
