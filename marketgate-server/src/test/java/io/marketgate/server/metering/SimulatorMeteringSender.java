@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -134,10 +133,5 @@ final class SimulatorMeteringSender implements MeteringSender {
 
     private static String text(JsonNode node, String field) {
         return node.path(field).isString() ? node.path(field).stringValue() : null;
-    }
-
-    @SuppressWarnings("unused")
-    private static TreeMap<String, String> none() {
-        return new TreeMap<>();
     }
 }
