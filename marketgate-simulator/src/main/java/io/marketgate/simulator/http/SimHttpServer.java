@@ -74,7 +74,9 @@ public final class SimHttpServer implements AutoCloseable {
             return match.get().handler().handle(match.get().request());
         } catch (Exception | StackOverflowError e) {
             LOG.log(Level.WARNING, "handler failed for " + request.method() + " " + request.path(), e);
-            return AwsErrors.json(500, "InternalFailure", "The simulator failed to handle the request: " + e);
+            // The details go to the log only: an answer never names the exception (it says nothing to the caller).
+            return AwsErrors.json(
+                    500, "InternalFailure", "The simulator failed to handle the request; its log has the details");
         }
     }
 
