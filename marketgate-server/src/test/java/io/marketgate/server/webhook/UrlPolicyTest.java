@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Webhook URLs never reach into the network Marketgate runs in, unless that is explicitly allowed. */
 class UrlPolicyTest {
 
-    private final UrlPolicy production = new UrlPolicy(false, false);
+    private final UrlPolicy production = new UrlPolicy(false, false, false);
 
     @ParameterizedTest
     @ValueSource(
@@ -60,7 +60,15 @@ class UrlPolicyTest {
     }
 
     @Test
-    void theDemoPolicyAllowsLoopbackOverHttp() {
-        assertThat(new UrlPolicy(true, true).problem("http://127.0.0.1:8080/demo/webhooks/receive")).isEmpty();
+    void theDemoPolicyAllowsLoopbackOverHttpButNoOtherInternalAddress() {
+        UrlPolicy demo = new UrlPolicy(false, true, true);
+        assertThat(demo.problem("http://127.0.0.1:8080/demo/webhooks/receive")).isEmpty();
+        assertThat(demo.problem("http://10.0.0.8/hook")).isPresent();
+        assertThat(demo.problem("http://169.254.169.254/latest/meta-data")).isPresent();
+    }
+
+    @Test
+    void anExplicitSettingAllowsPrivateAddresses() {
+        assertThat(new UrlPolicy(true, false, false).problem("https://10.0.0.8/hook")).isEmpty();
     }
 }
