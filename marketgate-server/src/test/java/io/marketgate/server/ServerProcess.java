@@ -57,19 +57,23 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectOutput(folder.resolve("server-" + starts + ".log").toFile())
                 .start();
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("the server exited with " + process.exitValue() + "; see " + log());
-            }
-            try {
-                HttpRequest probe = HttpRequest.newBuilder(url("/actuator/health/liveness"))
-                        .timeout(Duration.ofSeconds(2))
-                        .build();
-                return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("the server exited with " + process.exitValue() + "; see " + log());
+                    }
+                    try {
+                        HttpRequest probe = HttpRequest.newBuilder(url("/actuator/health/liveness"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build();
+                        return http.send(probe, HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
         return this;
     }
 

@@ -41,13 +41,17 @@ class WebhookDeliverySurvivesCrashTest {
             receiver.failNext(Integer.MAX_VALUE);
             String endpoint = createEndpoint(server, key, receiver.url());
             for (int i = 0; i < EVENTS; i++) {
-                assertThat(post(server, key, "/v1/webhooks/" + endpoint + "/test", null).statusCode())
+                assertThat(post(server, key, "/v1/webhooks/" + endpoint + "/test", null)
+                                .statusCode())
                         .isEqualTo(202);
             }
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= EVENTS);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> receiver.received().size() >= EVENTS);
             server.kill();
-            assertThat(ids(receiver.accepted())).as("nothing delivered while the receiver failed").isEmpty();
+            assertThat(ids(receiver.accepted()))
+                    .as("nothing delivered while the receiver failed")
+                    .isEmpty();
             receiver.failNext(0);
             server.start();
 
