@@ -66,6 +66,14 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void readinessNamesTheSimulatorTheDemoUses() {
+        assertThat(http.get("/actuator/health/readiness", "application/json").body())
+                .contains("\"simulator\":{\"status\":\"UP\"}");
+        assertThat(keyed.get("/actuator/health/readiness", admin).body())
+                .contains("AWS calls go to the AWS Marketplace simulator");
+    }
+
+    @Test
     void livenessStaysUpWhenReadinessChecksAws() {
         assertThat(http.get("/actuator/health/liveness", "application/json").body())
                 .doesNotContain("\"aws\"")
