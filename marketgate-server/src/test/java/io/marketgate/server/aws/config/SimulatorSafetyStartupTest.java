@@ -2,8 +2,8 @@ package io.marketgate.server.aws.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketgate.server.ServerProcess;
-import io.marketgate.server.ServerProcess.Result;
+import io.marketgate.server.RefusedStartup;
+import io.marketgate.server.RefusedStartup.Result;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,7 +14,7 @@ class SimulatorSafetyStartupTest {
 
     @Test
     void aWildcardBindAddressForTheEmbeddedSimulatorStopsStartup() throws Exception {
-        Result result = ServerProcess.run("--marketgate.simulator.bind-address=0.0.0.0");
+        Result result = RefusedStartup.run("--marketgate.simulator.bind-address=0.0.0.0");
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.failureLines())
@@ -28,7 +28,7 @@ class SimulatorSafetyStartupTest {
 
     @Test
     void theEmbeddedSimulatorWithAPostgresqlDatabaseStopsStartup() throws Exception {
-        Result result = ServerProcess.run(
+        Result result = RefusedStartup.run(
                 // Nothing listens there: the refusal comes before any connection attempt.
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/marketgate",
                 "--marketgate.simulator.embedded=true",
