@@ -53,7 +53,7 @@ public final class Simulator implements AutoCloseable {
         this.stsRoles = new StsRoles(clock, new SimIds(~config.seed()), !config.strictSignatures());
         this.sigV4 = new SigV4(config.defaultAccountId(), config.strictSignatures(), stsRoles::accountOfIssuedKey);
         this.faults = new Faults(config.seed());
-        this.metering = new MeteringApi(state, sigV4, faults, config.meteringRequestsPerSecond());
+        this.metering = new MeteringApi(state, sigV4, faults, config.meteringRequestsPerSecond(), config.clock());
         this.entitlementPaging = new EntitlementPaging(config.seed());
         this.notifications = new Notifications(state, config.sqsEnabled(), config.sqsPort(), config.seed());
     }
@@ -209,6 +209,10 @@ public final class Simulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The base clock: the simulator clock shifts or freezes it, and the BatchMeterUsage quota's one-second
+         * window runs on it directly, so a test that advances its own clock drives the quota without waiting.
+         */
         public Builder clock(Clock value) {
             this.clock = value;
             return this;

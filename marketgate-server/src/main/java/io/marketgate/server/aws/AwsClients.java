@@ -1,5 +1,6 @@
 package io.marketgate.server.aws;
 
+import io.marketgate.server.aws.sdk.WireJsonInterceptor;
 import io.marketgate.server.product.Product;
 import io.marketgate.server.product.Seller;
 import java.net.URI;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -48,7 +50,7 @@ public final class AwsClients implements AutoCloseable {
         this.apiCallTimeout = apiCallTimeout;
     }
 
-    /** The Metering client for a product: its seller's credentials, its metering region. */
+    /** The Metering client for a product: its seller's credentials, its metering region, the SDK's retries. */
     public MarketplaceMeteringClient metering(Product product) {
         String key = "metering/" + product.seller().id() + "/" + product.meteringRegion();
         return client(key, () -> configure(
@@ -56,12 +58,31 @@ public final class AwsClients implements AutoCloseable {
                         product.seller(),
                         Region.of(product.meteringRegion()),
                         endpoints.marketplace())
+                .overrideConfiguration(marketplace(timeouts().toBuilder()))
+                .build());
+    }
+
+    /**
+     * The Metering client for BatchMeterUsage: like {@link #metering(Product)} but every call is exactly one
+     * HTTP request, because the metering ledger owns retries and the request budget.
+     */
+    public MarketplaceMeteringClient meteringWithoutRetries(Product product) {
+        String key = "metering-once/" + product.seller().id() + "/" + product.meteringRegion();
+        return client(key, () -> configure(
+                        MarketplaceMeteringClient.builder(),
+                        product.seller(),
+                        Region.of(product.meteringRegion()),
+                        endpoints.marketplace())
+                .overrideConfiguration(marketplace(timeouts().toBuilder()).toBuilder()
+                        .retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .build())
                 .build());
     }
 
     public MarketplaceEntitlementClient entitlement(Seller seller) {
         return client("entitlement/" + seller.id(), () -> configure(
                         MarketplaceEntitlementClient.builder(), seller, ENTITLEMENT_REGION, endpoints.marketplace())
+                .overrideConfiguration(marketplace(timeouts().toBuilder()))
                 .build());
     }
 
@@ -137,6 +158,11 @@ public final class AwsClients implements AutoCloseable {
             sync.httpClient(http);
         }
         return builder;
+    }
+
+    /** Marketplace clients carry the extension for the fields the pinned SDK does not model. */
+    private static ClientOverrideConfiguration marketplace(ClientOverrideConfiguration.Builder builder) {
+        return builder.addExecutionInterceptor(WireJsonInterceptor.INSTANCE).build();
     }
 
     /** Every client, the one behind AssumeRole included, so a hanging STS cannot stall startup unbounded. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,12 +23,22 @@ public class Outbox {
     private final TimestampColumns timestamps;
     private final Clock clock;
     private final JsonMapper json;
+    private final JdbcWebhookStore webhooks;
+    private final ApplicationEventPublisher events;
 
-    Outbox(JdbcClient jdbc, TimestampColumns timestamps, Clock clock, JsonMapper json) {
+    Outbox(
+            JdbcClient jdbc,
+            TimestampColumns timestamps,
+            Clock clock,
+            JsonMapper json,
+            JdbcWebhookStore webhooks,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.timestamps = timestamps;
         this.clock = clock;
         this.json = json;
+        this.webhooks = webhooks;
+        this.events = events;
     }
 
     /**
@@ -38,6 +49,14 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public String append(String type, String customerId, Map<String, ?> data) {
+        String id = appendUndelivered(type, customerId, data);
+        webhooks.fanOut(id, type, clock.instant());
+        wakeDelivery();
+        return id;
+    }
+
+    /** The event row alone, for events addressed to one endpoint (test events). */
+    String appendUndelivered(String type, String customerId, Map<String, ?> data) {
         String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
         jdbc.sql("INSERT INTO outbox_event (id, type, customer_id, payload, occurred_at)"
                         + " VALUES (:id, :type, :customerId, :payload, :occurredAt)")
@@ -49,6 +68,14 @@ public class Outbox {
                 .update();
         return id;
     }
+
+    /** Asks the dispatcher to look for due deliveries once the current transaction commits. */
+    void wakeDelivery() {
+        events.publishEvent(new DeliveriesDue());
+    }
+
+    /** Published inside a transaction that made deliveries due; the dispatcher acts after commit. */
+    record DeliveriesDue() {}
 
     /** Events after {@code afterSequence} in order, at most {@code limit}; a customer's only if one is given. */
     public List<OutboxEvent> list(long afterSequence, String customerId, int limit) {

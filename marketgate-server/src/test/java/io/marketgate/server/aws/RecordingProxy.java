@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
  * A fake at the wire between the SDK and the simulator: forwards every request unchanged and remembers each
  * call's operation and signing region, which the simulator does not log for STS and Entitlement.
  */
-final class RecordingProxy implements AutoCloseable {
+public final class RecordingProxy implements AutoCloseable {
 
     /** One AWS call as it crossed the wire. */
-    record Call(String operation, String region) {}
+    public record Call(String operation, String region, String body) {}
 
     private static final Set<String> NOT_FORWARDED =
             Set.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding");
@@ -43,7 +43,7 @@ final class RecordingProxy implements AutoCloseable {
         server.start();
     }
 
-    static RecordingProxy to(URI target) {
+    public static RecordingProxy to(URI target) {
         try {
             return new RecordingProxy(target);
         } catch (IOException e) {
@@ -51,22 +51,22 @@ final class RecordingProxy implements AutoCloseable {
         }
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    long count(String operation) {
+    public long count(String operation) {
         return calls.stream().filter(c -> c.operation().equals(operation)).count();
     }
 
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            calls.add(new Call(operation(exchange, body), region(exchange)));
+            calls.add(new Call(operation(exchange, body), region(exchange), new String(body, StandardCharsets.UTF_8)));
             HttpRequest.Builder request = HttpRequest.newBuilder(
                             target.resolve(exchange.getRequestURI().toString()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));

@@ -24,11 +24,14 @@ abstract class OutboxContract {
     @BeforeEach
     void open() {
         database = openDatabase();
+        TimestampColumns timestamps = TimestampColumns.of(database.dataSource());
         outbox = new Outbox(
                 database.jdbcClient(),
-                TimestampColumns.of(database.dataSource()),
+                timestamps,
                 clock,
-                JsonMapper.builder().build());
+                JsonMapper.builder().build(),
+                new JdbcWebhookStore(database.jdbcClient(), timestamps, false),
+                event -> {});
     }
 
     @AfterEach

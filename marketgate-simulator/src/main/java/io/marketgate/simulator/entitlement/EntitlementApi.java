@@ -101,11 +101,16 @@ public final class EntitlementApi {
         }
     }
 
+    /** AWS leaves {@code Entitlements} out of an empty page ({@code {}} on the wire), so the simulator does too. */
     private static Map<String, Object> result(EntitlementPaging.Page page) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put(
-                "Entitlements",
-                page.entitlements().stream().map(EntitlementApi::entitlement).toList());
+        if (!page.entitlements().isEmpty()) {
+            result.put(
+                    "Entitlements",
+                    page.entitlements().stream()
+                            .map(EntitlementApi::entitlement)
+                            .toList());
+        }
         result.put("NextToken", page.nextToken());
         return result;
     }

@@ -98,6 +98,14 @@ public record GetEntitlementsRequest(
             throw invalidParameter(
                     "Filter keys CUSTOMER_IDENTIFIER and CUSTOMER_AWS_ACCOUNT_ID are mutually exclusive");
         }
+        boolean customerFilter = filters.containsKey(EntitlementFilter.CUSTOMER_IDENTIFIER)
+                || filters.containsKey(EntitlementFilter.CUSTOMER_AWS_ACCOUNT_ID)
+                || filters.containsKey(EntitlementFilter.LICENSE_ARN);
+        if (filters.containsKey(EntitlementFilter.DIMENSION) && !customerFilter) {
+            // AWS's wording (G21); a license filter names one customer too, so it qualifies as well.
+            throw invalidParameter("Invalid filter combination provided. Please provide the CUSTOMER_IDENTIFIER"
+                    + " along with DIMENSION.");
+        }
         return filters;
     }
 

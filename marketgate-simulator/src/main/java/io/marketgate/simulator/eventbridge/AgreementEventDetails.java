@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /** The {@code detail} objects of agreement and license events, shaped like AWS's documented examples. */
 final class AgreementEventDetails {
@@ -29,8 +30,10 @@ final class AgreementEventDetails {
         agreementPart.put("status", "ACTIVE");
         agreementPart.put("acceptanceTime", time(agreement.createdAt()));
         agreementPart.put("startTime", time(agreement.createdAt()));
+        // Expiration is optional per entitlement; the agreement ends with the latest one that is given.
         agreement.entitlements().stream()
                 .map(EntitlementGrant::expiration)
+                .filter(Objects::nonNull)
                 .max(Instant::compareTo)
                 .ifPresent(end -> agreementPart.put("endTime", time(end)));
         if (agreement.resellerAccountId() == null) {

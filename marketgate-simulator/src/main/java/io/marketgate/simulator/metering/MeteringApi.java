@@ -8,6 +8,7 @@ import io.marketgate.simulator.http.SimResponse;
 import io.marketgate.simulator.sigv4.Caller;
 import io.marketgate.simulator.sigv4.SigV4;
 import io.marketgate.simulator.state.SimState;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,12 +36,15 @@ public final class MeteringApi {
         MeteringReply handle(byte[] body, Caller caller);
     }
 
-    /** @param requestsPerSecond BatchMeterUsage quota per account and region (AWS: 10); 0 disables it */
-    public MeteringApi(SimState state, SigV4 sigV4, Faults faults, int requestsPerSecond) {
+    /**
+     * @param requestsPerSecond BatchMeterUsage quota per account and region (AWS: 10); 0 disables it
+     * @param quotaClock the clock the quota's one-second window runs on (the builder's base clock)
+     */
+    public MeteringApi(SimState state, SigV4 sigV4, Faults faults, int requestsPerSecond, Clock quotaClock) {
         this.state = state;
         this.sigV4 = sigV4;
         this.faults = faults;
-        this.quota = new QuotaLimiter(requestsPerSecond, System::nanoTime);
+        this.quota = new QuotaLimiter(requestsPerSecond, quotaClock);
         this.resolveCustomer = new ResolveCustomerHandler(state);
         this.batchMeterUsage = new BatchMeterUsageHandler(state, ledger, faults);
     }

@@ -5,6 +5,7 @@ import io.marketgate.simulator.http.SimResponse;
 import io.marketgate.simulator.sigv4.Caller;
 import io.marketgate.simulator.state.Agreement;
 import io.marketgate.simulator.state.Buyer;
+import io.marketgate.simulator.state.IdentityMode;
 import io.marketgate.simulator.state.Product;
 import io.marketgate.simulator.state.RegistrationToken;
 import io.marketgate.simulator.state.SimState;
@@ -56,14 +57,18 @@ final class ResolveCustomerHandler {
                 SimResponse.of(200, AwsErrors.AWS_JSON, BatchMeterUsageParser.JSON.writeValueAsBytes(response)));
     }
 
+    /**
+     * Every mode gets the account id and the license ARN (what a later move to license-based metering
+     * needs); only {@code legacy} and {@code account} products also get a CustomerIdentifier.
+     */
     private ObjectNode identity(Product product, Agreement agreement) {
         ObjectNode response = BatchMeterUsageParser.JSON.createObjectNode();
         Buyer buyer = state.buyer(agreement.buyerAccountId());
-        switch (product.identityMode()) {
-            case LEGACY, ACCOUNT -> response.put("CustomerIdentifier", buyer.customerIdentifier());
-            case LICENSE -> response.put("LicenseArn", agreement.licenseArn());
+        if (product.identityMode() != IdentityMode.LICENSE) {
+            response.put("CustomerIdentifier", buyer.customerIdentifier());
         }
         response.put("CustomerAWSAccountId", buyer.accountId());
+        response.put("LicenseArn", agreement.licenseArn());
         response.put("ProductCode", product.code());
         return response;
     }

@@ -122,13 +122,13 @@ public final class SigV4 {
         }
         if (!service.equals(scope.get().service())) {
             return Optional.of(new SignatureProblem(
-                    403,
+                    SignatureProblem.SCOPE_STATUS,
                     SignatureProblem.INVALID_SIGNATURE,
                     "Credential should be scoped to correct service: '" + service + "'. "));
         }
         if (!regions.contains(scope.get().region())) {
             return Optional.of(new SignatureProblem(
-                    403,
+                    SignatureProblem.SCOPE_STATUS,
                     SignatureProblem.INVALID_SIGNATURE,
                     "Credential should be scoped to a valid region, not '"
                             + scope.get().region() + "'. "));

@@ -42,9 +42,9 @@ public record NotificationSettings(
         }
     }
 
-    /** In order, once, at once; both channels; signature version 2; license ARNs without {@code arn:}. */
+    /** In order, once, at once; both channels; signature version 1 (the SNS topic default); license ARNs without {@code arn:}. */
     public static NotificationSettings defaults() {
-        return new NotificationSettings(0, 0, 0, true, true, SnsSignatureVersion.V2, false, 0);
+        return new NotificationSettings(0, 0, 0, true, true, SnsSignatureVersion.V1, false, 0);
     }
 
     public NotificationSettings withDuplicateProbability(double value) {

@@ -49,7 +49,7 @@ public final class StsApi {
 
     private SimResponse handle(SimRequest request) {
         Optional<SimResponse> refused = sigV4.check(request, SigV4.STS_SERVICE, SigV4.METERING_REGIONS)
-                .map(p -> StsXml.error(p.status(), p.queryCode(), p.message()));
+                .map(p -> StsXml.error(p.queryStatus(), p.queryCode(), p.message()));
         if (refused.isPresent()) {
             return refused.get();
         }

@@ -90,9 +90,9 @@ class EntitlementAccessTest {
         HttpResponse<byte[]> json = json(metering);
         HttpResponse<byte[]> cbor = cbor(metering);
 
-        assertThat(json.statusCode()).isEqualTo(403);
+        assertThat(json.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(json.body()).get("__type").stringValue()).isEqualTo("InvalidSignatureException");
-        assertThat(cbor.statusCode()).isEqualTo(403);
+        assertThat(cbor.statusCode()).isEqualTo(400);
         assertThat(cbor.headers().firstValue("smithy-protocol")).hasValue("rpc-v2-cbor");
         JsonNode error = CBOR.readTree(cbor.body());
         assertThat(error.get("__type").stringValue()).isEqualTo("InvalidSignatureException");
@@ -105,7 +105,7 @@ class EntitlementAccessTest {
 
         HttpResponse<byte[]> response = json(new Scope("AKIDTEST", "eu-west-1", "aws-marketplace"));
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("message").stringValue()).contains("not 'eu-west-1'");
     }
 

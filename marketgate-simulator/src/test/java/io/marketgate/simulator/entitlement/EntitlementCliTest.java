@@ -68,13 +68,25 @@ class EntitlementCliTest {
     }
 
     @Test
-    void theDimensionFilterReachesTheSimulator() throws Exception {
-        JsonNode page = cli("--filter", "DIMENSION=seats,tier");
+    void theDimensionFilterWithACustomerFilterReachesTheSimulator() throws Exception {
+        String first = sim.state().buyer("410000000001").customerIdentifier();
+        String third = sim.state().buyer("410000000003").customerIdentifier();
+        JsonNode page = cli(
+                "--filter",
+                "{\"DIMENSION\": [\"seats\", \"tier\"], \"CUSTOMER_IDENTIFIER\": [\"" + first + "\", \"" + third
+                        + "\"]}");
 
         assertThat(page.get("Entitlements").values())
                 .extracting(e -> e.get("Dimension").stringValue())
                 .containsOnly("seats", "tier")
-                .hasSize(6);
+                .hasSize(4);
+    }
+
+    @Test
+    void anEmptyResultHasNoEntitlementsKey() throws Exception {
+        JsonNode page = cli("--filter", "{\"CUSTOMER_IDENTIFIER\": [\"nobody\"]}");
+
+        assertThat(page.has("Entitlements")).as(page.toString()).isFalse();
     }
 
     private static JsonNode cli(String... extra) throws Exception {

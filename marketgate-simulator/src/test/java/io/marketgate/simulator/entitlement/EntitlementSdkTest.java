@@ -145,7 +145,7 @@ class EntitlementSdkTest {
 
         assertThatThrownBy(() -> client.getEntitlements(b -> b.productCode(PRODUCT)
                         .nextToken(token)
-                        .filter(Map.of(GetEntitlementFilterName.DIMENSION, List.of("seats")))))
+                        .filter(Map.of(GetEntitlementFilterName.CUSTOMER_IDENTIFIER, List.of("someone")))))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("NextToken");
     }

@@ -115,6 +115,43 @@ class EntitlementWireProtocolTest {
     }
 
     @Test
+    void aDimensionFilterWithoutACustomerFilterIsAnInvalidParameterOverJsonAndCbor() throws Exception {
+        Map<String, Object> request = Map.of("ProductCode", PRODUCT, "Filter", Map.of("DIMENSION", List.of("seats")));
+
+        HttpResponse<byte[]> json =
+                SignedAwsRequests.post(sim.endpoint(), "/", JSON_HEADERS, JSON.writeValueAsBytes(request));
+        HttpResponse<byte[]> cbor = cbor(request);
+
+        assertThat(json.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(json.body()).get("__type").stringValue()).isEqualTo("InvalidParameterException");
+        assertThat(JSON.readTree(json.body()).get("message").stringValue())
+                .isEqualTo("Invalid filter combination provided. Please provide the CUSTOMER_IDENTIFIER along with"
+                        + " DIMENSION.");
+        assertThat(cbor.statusCode()).isEqualTo(400);
+        assertThat(CBOR.readTree(cbor.body()).get("__type").stringValue())
+                .isEqualTo("com.amazonaws.marketplaceentitlementservice#InvalidParameterException");
+        assertThat(CBOR.readTree(cbor.body()).get("message").stringValue()).contains("Invalid filter combination");
+    }
+
+    @Test
+    void anEmptyResultOmitsEntitlementsOverJsonAndCbor() throws Exception {
+        Map<String, Object> request =
+                Map.of("ProductCode", PRODUCT, "Filter", Map.of("CUSTOMER_AWS_ACCOUNT_ID", List.of("399999999999")));
+
+        HttpResponse<byte[]> json =
+                SignedAwsRequests.post(sim.endpoint(), "/", JSON_HEADERS, JSON.writeValueAsBytes(request));
+        HttpResponse<byte[]> cbor = cbor(request);
+
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(new String(json.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .as("AWS answers {} with content-length 2")
+                .isEqualTo("{}");
+        assertThat(cbor.statusCode()).isEqualTo(200);
+        assertThat(CBOR.readTree(cbor.body()).has("Entitlements")).isFalse();
+        assertThat(CBOR.readTree(cbor.body()).isEmpty()).isTrue();
+    }
+
+    @Test
     void cborAnswersInCborWithTheProtocolHeaderAndTaggedEpochSecondsTimestamps() throws Exception {
         HttpResponse<byte[]> response =
                 cbor(Map.of("ProductCode", PRODUCT, "Filter", Map.of("LICENSE_ARN", List.of(second.licenseArn()))));
@@ -151,7 +188,10 @@ class EntitlementWireProtocolTest {
                 request.put("NextToken", token);
             }
             JsonNode page = CBOR.readTree(cbor(request).body());
-            pageSizes.add(page.get("Entitlements").size());
+            // An empty page has no Entitlements key at all, as on AWS.
+            pageSizes.add(page.has("Entitlements") ? page.get("Entitlements").size() : 0);
+            assertThat(page.has("Entitlements") && page.get("Entitlements").isEmpty())
+                    .isFalse();
             token = page.has("NextToken") ? page.get("NextToken").stringValue() : null;
         } while (token != null);
 

@@ -7,6 +7,7 @@ import static io.marketgate.simulator.ContractFixtures.directContract;
 import static io.marketgate.simulator.ContractFixtures.resoldContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketgate.simulator.ControlClient;
 import io.marketgate.simulator.QueueReader;
 import io.marketgate.simulator.Simulator;
 import io.marketgate.simulator.sqs.NotificationSettings;
@@ -122,5 +123,37 @@ class AgreementEventsDeliveryTest {
 
         assertThat(queues.take("marketgate-prodeb00000003-notifications", 2)).hasSize(2);
         assertThat(queues.drain("marketgate-prodeb00000003-events")).isEmpty();
+    }
+
+    @Test
+    void contractTermsWithoutExpirationSubscribeOverTheControlApiAndTheAgreementEndsWithTheLatestGivenOne() {
+        contractProduct(sim, "prodeb00000004", IdentityMode.LICENSE);
+        ControlClient control = new ControlClient(sim.endpoint());
+
+        ControlClient.Reply open = control.post("/_sim/agreements", """
+                {"productCode": "prodeb00000004", "buyerAccountId": "610000000004",
+                 "entitlements": [{"dimension": "seats", "value": 5}]}""");
+        ControlClient.Reply mixed = control.post("/_sim/agreements", """
+                {"productCode": "prodeb00000004", "buyerAccountId": "610000000005",
+                 "entitlements": [{"dimension": "seats", "value": 5},
+                                  {"dimension": "sso", "value": true, "expiration": "2027-01-31T00:00:00Z"},
+                                  {"dimension": "tier", "value": "gold", "expiration": "2027-03-31T00:00:00Z"}]}""");
+
+        assertThat(open.status()).as(open.body()).isEqualTo(201);
+        assertThat(mixed.status()).as(mixed.body()).isEqualTo(201);
+        List<JsonNode> events = queues.take("marketgate-prodeb00000004-events", 4);
+        JsonNode openEnded = createdFor(events, "610000000004");
+        JsonNode mixedEnded = createdFor(events, "610000000005");
+        assertThat(openEnded.has("endTime")).as("no entitlement gives an end").isFalse();
+        assertThat(mixedEnded.get("endTime").stringValue()).isEqualTo("2027-03-31T00:00:00Z");
+    }
+
+    private static JsonNode createdFor(List<JsonNode> events, String buyer) {
+        return events.stream()
+                .filter(e -> e.get("detail-type").stringValue().startsWith("Purchase Agreement Created"))
+                .filter(e -> buyer.equals(e.at("/detail/acceptor/accountId").stringValue()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Created event for " + buyer + " in " + events))
+                .at("/detail/agreement");
     }
 }

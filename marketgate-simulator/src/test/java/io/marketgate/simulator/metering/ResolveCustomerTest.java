@@ -88,6 +88,31 @@ class ResolveCustomerTest {
     }
 
     @Test
+    void legacyAndAccountProductsAlsoGetTheAccountIdAndTheLicenseArn() throws Exception {
+        for (String product : new String[] {"legacyprod", "accountprod"}) {
+            String buyer = "legacyprod".equals(product) ? "210000000006" : "210000000007";
+            SimState.Subscription subscription = MarketplaceFixtures.subscribe(sim.state(), product, buyer);
+
+            RawAwsJson.Response response = RawAwsJson.marketplace(sim)
+                    .metering(
+                            "ResolveCustomer",
+                            RawAwsJson.JSON
+                                    .createObjectNode()
+                                    .put(
+                                            "RegistrationToken",
+                                            subscription.token().token()));
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body().get("LicenseArn").asString())
+                    .as(product)
+                    .isEqualTo(subscription.agreement().licenseArn());
+            assertThat(response.body().get("CustomerAWSAccountId").asString()).isEqualTo(buyer);
+            assertThat(response.body().get("CustomerIdentifier").asString())
+                    .isEqualTo(sim.state().buyer(buyer).customerIdentifier());
+        }
+    }
+
+    @Test
     void sameTokenGivesTheSameAnswerUntilItExpires() {
         SimState.Subscription subscription = MarketplaceFixtures.subscribe(sim.state(), "accountprod", "210000000004");
         String token = subscription.token().token();

@@ -35,7 +35,7 @@ class StrictSignaturesTest {
                         sim.endpoint(), "AKIDEXAMPLE", "us-east-1", "metering.marketplace")
                 .send("AWSMPMeteringService.ResolveCustomer", BODY);
 
-        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.status()).isEqualTo(400);
         assertThat(response.errorType()).isEqualTo("InvalidSignatureException");
         assertThat(response.message()).startsWith("Credential should be scoped to correct service: 'aws-marketplace'.");
     }
@@ -45,7 +45,7 @@ class StrictSignaturesTest {
         RawAwsJson.Response response = new RawAwsJson(sim.endpoint(), "AKIDEXAMPLE", "mars-north-1", "aws-marketplace")
                 .send("AWSMPMeteringService.ResolveCustomer", BODY);
 
-        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.status()).isEqualTo(400);
         assertThat(response.message()).contains("Credential should be scoped to a valid region, not 'mars-north-1'");
     }
 

@@ -52,7 +52,7 @@ class SnsNotificationTest {
     }
 
     @Test
-    void subscribeSuccessOfAContractArrivesOnBothTopicsSignedWithVersion2() throws Exception {
+    void subscribeSuccessOfAContractArrivesOnBothTopicsSignedWithVersion1ByDefault() throws Exception {
         contractProduct(sim, "prodsns0000001", IdentityMode.LEGACY);
         Agreement agreement = directContract(sim, "prodsns0000001", "510000000001", allValueTypes(3));
 
@@ -62,7 +62,9 @@ class SnsNotificationTest {
         assertThat(subscription.get("Type").stringValue()).isEqualTo("Notification");
         assertThat(subscription.get("TopicArn").stringValue())
                 .isEqualTo("arn:aws:sns:us-east-1:287250355862:aws-mp-subscription-notification-prodsns0000001");
-        assertThat(subscription.get("SignatureVersion").stringValue()).isEqualTo("2");
+        assertThat(subscription.get("SignatureVersion").stringValue())
+                .as("SNS topics sign with version 1 unless their owner sets 2")
+                .isEqualTo("1");
         assertThat(subscription.get("Timestamp").stringValue())
                 .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         JsonNode message = JSON.readTree(subscription.get("Message").stringValue());
@@ -84,9 +86,9 @@ class SnsNotificationTest {
     }
 
     @Test
-    void version1SignaturesVerifyWithSha1() throws Exception {
+    void version2StaysSelectableAndVerifiesWithSha256() throws Exception {
         subscriptionProduct(sim, "prodsns0000002");
-        sim.notifications().configure(NotificationSettings.defaults().withSnsSignatureVersion(SnsSignatureVersion.V1));
+        sim.notifications().configure(NotificationSettings.defaults().withSnsSignatureVersion(SnsSignatureVersion.V2));
         Agreement agreement = directContract(sim, "prodsns0000002", "510000000002", List.of());
         sim.state().cancel(agreement.id());
         sim.state().completeCancel(agreement.id());
@@ -99,7 +101,7 @@ class SnsNotificationTest {
                         .stringValue())
                 .containsExactly("subscribe-success", "unsubscribe-pending", "unsubscribe-success");
         assertThat(envelopes).allSatisfy(e -> {
-            assertThat(e.get("SignatureVersion").stringValue()).isEqualTo("1");
+            assertThat(e.get("SignatureVersion").stringValue()).isEqualTo("2");
             assertThat(SnsTestVerifier.verifies(e)).isTrue();
         });
         assertThat(JSON.readTree(envelopes.get(1).get("Message").stringValue()).has("offer-identifier"))

@@ -36,7 +36,7 @@ class NotificationControlApiTest {
     void putChangesOnlyTheNamedFieldsAndAnswersWithAllSettings() throws Exception {
         HttpResponse<String> response = put(
                 "/_sim/notifications",
-                "{\"duplicates\":\"always\",\"reorderWindow\":3,\"snsSignatureVersion\":\"1\",\"licenseArnPrefix\":true}");
+                "{\"duplicates\":\"always\",\"reorderWindow\":3,\"snsSignatureVersion\":\"2\",\"licenseArnPrefix\":true}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
@@ -46,7 +46,7 @@ class NotificationControlApiTest {
                 .isEqualTo(NotificationSettings.defaults()
                         .withDuplicateProbability(1)
                         .withReorderWindow(3)
-                        .withSnsSignatureVersion(SnsSignatureVersion.V1)
+                        .withSnsSignatureVersion(SnsSignatureVersion.V2)
                         .withLicenseArnPrefix(true));
         sim.notifications().configure(NotificationSettings.defaults());
     }

@@ -1,0 +1,135 @@
+package io.marketgate.server.metering.jdbc;
+
+import io.marketgate.server.shared.jdbc.TimestampColumns;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code usage_event} table: one immutable row per accepted (or unbillable) event. Its unique index
+ * {@code (usage_hour, event_id)} is the idempotency mechanism: an insert that conflicts did not happen.
+ */
+@Repository
+public class JdbcUsageEvents {
+
+    private static final String INSERT = """
+            INSERT INTO usage_event (usage_hour, event_id, body_hash, customer_id, product_id, customer_key,
+                                     dimension, quantity, event_time, received_at, billed_hour, status, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (usage_hour, event_id) DO NOTHING
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final TimestampColumns timestamps;
+
+    public JdbcUsageEvents(JdbcTemplate jdbc, TimestampColumns timestamps) {
+        this.jdbc = jdbc;
+        this.timestamps = timestamps;
+    }
+
+    /** One row to insert; {@code billedHour} null for unbillable events. */
+    public record NewEvent(
+            Instant usageHour,
+            String eventId,
+            String bodyHash,
+            String customerId,
+            String productId,
+            String customerKey,
+            String dimension,
+            long quantity,
+            Instant eventTime,
+            Instant receivedAt,
+            Instant billedHour,
+            String status,
+            String reason) {}
+
+    /** Inserts the events in one batch; element i is true if event i was new (false: its key existed). */
+    public boolean[] insert(List<NewEvent> events) {
+        boolean[] inserted = new boolean[events.size()];
+        if (events.isEmpty()) {
+            return inserted;
+        }
+        int[] counts = jdbc.execute((java.sql.Connection connection) -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (NewEvent event : events) {
+                    bind(insert, event);
+                    insert.addBatch();
+                }
+                return insert.executeBatch();
+            }
+        });
+        for (int i = 0; i < inserted.length; i++) {
+            if (counts[i] == Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("the driver did not report which usage events were inserted");
+            }
+            inserted[i] = counts[i] > 0;
+        }
+        return inserted;
+    }
+
+    private void bind(PreparedStatement insert, NewEvent event) throws SQLException {
+        insert.setObject(1, timestamps.bind(event.usageHour()));
+        insert.setString(2, event.eventId());
+        insert.setString(3, event.bodyHash());
+        insert.setString(4, event.customerId());
+        insert.setString(5, event.productId());
+        insert.setString(6, event.customerKey());
+        insert.setString(7, event.dimension());
+        insert.setLong(8, event.quantity());
+        insert.setObject(9, timestamps.bind(event.eventTime()));
+        insert.setObject(10, timestamps.bind(event.receivedAt()));
+        if (event.billedHour() == null) {
+            insert.setNull(
+                    11,
+                    timestamps.bind(event.usageHour()) instanceof Long ? Types.BIGINT : Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            insert.setObject(11, timestamps.bind(event.billedHour()));
+        }
+        insert.setString(12, event.status());
+        insert.setString(13, event.reason());
+    }
+
+    /** The body hash stored under this key, if any. */
+    public Optional<String> bodyHash(Instant usageHour, String eventId) {
+        return jdbc
+                .query(
+                        "SELECT body_hash FROM usage_event WHERE usage_hour = ? AND event_id = ?",
+                        (row, n) -> row.getString(1),
+                        timestamps.bind(usageHour),
+                        eventId)
+                .stream()
+                .findFirst();
+    }
+
+    /** Moves an accepted event's usage to a later hour (its own hour was already sent). */
+    public void rollForward(Instant usageHour, String eventId, Instant billedHour, String reason) {
+        jdbc.update(
+                "UPDATE usage_event SET billed_hour = ?, reason = ? WHERE usage_hour = ? AND event_id = ?",
+                timestamps.bind(billedHour),
+                reason,
+                timestamps.bind(usageHour),
+                eventId);
+    }
+
+    /** Keeps an event for the books only. */
+    public void markUnbillable(Instant usageHour, String eventId, String reason) {
+        jdbc.update(
+                "UPDATE usage_event SET billed_hour = NULL, status = 'unbillable', reason = ?"
+                        + " WHERE usage_hour = ? AND event_id = ?",
+                reason,
+                timestamps.bind(usageHour),
+                eventId);
+    }
+
+    /** Undoes an insert of this transaction (the event turned out invalid, e.g. its hour would overflow). */
+    public void delete(Instant usageHour, String eventId) {
+        jdbc.update(
+                "DELETE FROM usage_event WHERE usage_hour = ? AND event_id = ?", timestamps.bind(usageHour), eventId);
+    }
+}
