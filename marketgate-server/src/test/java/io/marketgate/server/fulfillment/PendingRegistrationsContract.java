@@ -62,7 +62,7 @@ abstract class PendingRegistrationsContract {
         pending = new PendingRegistrations(
                 new JdbcPendingRegistrations(jdbc, timestamps),
                 customers,
-                new OnboardingKeys(SigningKey.random(), SigningKey.random()),
+                new OnboardingKeys(SigningKey.random(), io.marketgate.webhooks.assertion.AssertionKey.generate()),
                 new OnboardingSettings(Duration.ofMinutes(30), Duration.ofMinutes(2), 16_384, true, Map.of()),
                 transactions,
                 clock);

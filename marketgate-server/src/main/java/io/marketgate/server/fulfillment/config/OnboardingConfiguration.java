@@ -9,6 +9,7 @@ import io.marketgate.server.product.Catalog;
 import io.marketgate.server.product.Onboarding;
 import io.marketgate.server.product.Product;
 import io.marketgate.server.shared.InvalidConfigurationException;
+import io.marketgate.webhooks.assertion.AssertionKey;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,7 +43,7 @@ class OnboardingConfiguration {
     OnboardingKeys onboardingKeys(OnboardingProperties properties, Catalog catalog) {
         return new OnboardingKeys(
                 key(properties.pendingKey(), PREFIX + ".pending-key", catalog),
-                key(properties.assertionKey(), PREFIX + ".assertion-key", catalog));
+                assertionKey(properties.assertionKey(), catalog));
     }
 
     @Bean
@@ -138,6 +139,29 @@ class OnboardingConfiguration {
             Function<OnboardingProperties.Pages, T> get) {
         T value = own == null ? null : get.apply(own);
         return value != null ? value : get.apply(defaults);
+    }
+
+    private static AssertionKey assertionKey(String configured, Catalog catalog) {
+        String property = PREFIX + ".assertion-key";
+        if (configured != null && !configured.isBlank()) {
+            try {
+                return AssertionKey.parse(configured);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException(
+                        property, e.getMessage(), "use 32 to 64 random bytes in base64, e.g. openssl rand -base64 32");
+            }
+        }
+        warnUnlessDemo(property, catalog);
+        return AssertionKey.generate();
+    }
+
+    private static void warnUnlessDemo(String property, Catalog catalog) {
+        if (!catalog.isDemo()) {
+            LOG.warn(
+                    "{} is not set: using a random key until this instance stops; set it (the same on every"
+                            + " instance) so registrations survive restarts and sellers can verify",
+                    property);
+        }
     }
 
     private static SigningKey key(String configured, String property, Catalog catalog) {

@@ -17,8 +17,9 @@ import org.springframework.util.unit.DataSize;
  * @param pendingKey secret (≥ 32 characters) signing pending registrations and form CSRF tokens; share it
  *     between instances; when empty a random one is made at start (registrations in progress do not survive
  *     a restart)
- * @param assertionKey secret (≥ 32 characters) signing registration assertions; the seller's app verifies
- *     with the same value; when empty a random one is made at start (only the demo seller page can verify)
+ * @param assertionKey 32 to 64 random bytes in base64 signing registration assertions; the seller's app
+ *     verifies with the same value ({@code marketgate-webhooks}); when empty a random one is made at start
+ *     (only the demo seller page can verify)
  * @param defaults page settings for every product
  * @param products page settings per product id, over the defaults
  */
