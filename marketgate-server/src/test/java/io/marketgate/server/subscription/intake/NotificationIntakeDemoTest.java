@@ -3,11 +3,13 @@ package io.marketgate.server.subscription.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.marketgate.server.HttpTestClient;
 import io.marketgate.server.aws.AwsClients;
 import io.marketgate.server.aws.NotificationQueues;
 import io.marketgate.server.product.Catalog;
 import io.marketgate.server.product.Product;
+import io.marketgate.server.security.ApiKeys;
+import io.marketgate.server.security.Scope;
+import io.marketgate.server.security.web.BearerHttp;
 import io.marketgate.server.subscription.Notification;
 import io.marketgate.server.subscription.NotificationSink;
 import java.net.URI;
@@ -15,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +65,9 @@ class NotificationIntakeDemoTest {
     @Autowired
     NotificationSink sink;
 
+    @Autowired
+    ApiKeys apiKeys;
+
     @Test
     void simulatorNotificationsAreVerifiedAndATamperedOneIsQuarantinedAndListed() throws Exception {
         RecordingSink recording = (RecordingSink) sink;
@@ -83,26 +89,41 @@ class NotificationIntakeDemoTest {
         String queueUrl = queues.queueUrl(demo).orElseThrow();
         queues.sqs(demo, queueUrl).sendMessage(r -> r.queueUrl(queueUrl).messageBody(tampered.toString()));
 
-        HttpTestClient http = new HttpTestClient(port);
+        BearerHttp http = new BearerHttp(port);
+        String key =
+                apiKeys.issue("quarantine-reader", Set.of(Scope.CUSTOMERS_READ)).key();
         await().atMost(PATIENCE)
-                .untilAsserted(
-                        () -> assertThat(quarantined(http).path("items").size()).isPositive());
-        JsonNode item = quarantined(http).path("items").get(0);
+                .untilAsserted(() ->
+                        assertThat(quarantined(http, key).path("items").size()).isPositive());
+        JsonNode item = quarantined(http, key).path("items").get(0);
         assertThat(item.path("messageKey").stringValue()).isEqualTo(genuine.messageId());
         assertThat(item.path("productId").stringValue()).isEqualTo("demo");
         assertThat(item.path("reason").stringValue()).contains("signature does not match");
         assertThat(item.path("body").stringValue()).isEqualTo(tampered.toString());
         assertThat(item.path("receivedAt").stringValue()).isNotBlank();
         assertThat(recording.applied()).extracting(Notification::messageId).containsOnlyOnce(genuine.messageId());
-        assertThat(http.get("/actuator/prometheus", "text/plain").body())
+        String admin = apiKeys.issue("metrics-reader", Set.of(Scope.ADMIN)).key();
+        assertThat(http.get("/actuator/prometheus", admin).body())
                 .contains("marketgate_notifications_quarantined_total{product=\"demo\"}")
                 .contains("marketgate_notifications_applied_total{product=\"demo\"}");
     }
 
     @Test
+    void theQuarantineNeedsAKeyWithTheCustomersReadScope() {
+        BearerHttp http = new BearerHttp(port);
+        String usageOnly =
+                apiKeys.issue("usage-only", Set.of(Scope.USAGE_WRITE)).key();
+
+        assertThat(http.get("/v1/notifications/quarantine", null).statusCode()).isEqualTo(401);
+        assertThat(http.get("/v1/notifications/quarantine", usageOnly).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void aBadPageSizeIsAProblemNamingTheField() {
-        HttpResponse<String> response =
-                new HttpTestClient(port).get("/v1/notifications/quarantine?limit=0", "application/json");
+        String key =
+                apiKeys.issue("quarantine-reader", Set.of(Scope.CUSTOMERS_READ)).key();
+        HttpResponse<String> response = new BearerHttp(port).get("/v1/notifications/quarantine?limit=0", key);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -110,8 +131,8 @@ class NotificationIntakeDemoTest {
         assertThat(response.body()).contains("limit");
     }
 
-    private static JsonNode quarantined(HttpTestClient http) {
-        HttpResponse<String> response = http.get("/v1/notifications/quarantine?limit=10", "application/json");
+    private static JsonNode quarantined(BearerHttp http, String key) {
+        HttpResponse<String> response = http.get("/v1/notifications/quarantine?limit=10", key);
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
