@@ -2,6 +2,10 @@ package io.marketgate.server.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketgate.server.customer.AwsIdentity;
+import io.marketgate.server.customer.Customers;
+import io.marketgate.server.customer.Registration;
+import io.marketgate.server.product.Catalog;
 import io.marketgate.server.shared.MutableClock;
 import io.marketgate.server.subscription.Notification.AgreementEvent;
 import io.marketgate.server.subscription.Notification.AgreementEventType;
@@ -14,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +66,10 @@ abstract class LifecycleContract {
     Subscriptions subscriptions;
 
     @Autowired
-    CustomerLinks customers;
+    Customers customers;
+
+    @Autowired
+    Catalog catalog;
 
     @Autowired
     LifecycleSweeper sweeper;
@@ -81,6 +89,15 @@ abstract class LifecycleContract {
 
     private static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Registers through the customer module, as the registration form does; returns the customer id. */
+    private String register(String productId, String customerIdentifier, String account, String license) {
+        Registration registration = customers.register(
+                catalog.product(productId).orElseThrow(),
+                new AwsIdentity(customerIdentifier, account, license),
+                Map.of());
+        return ((Registration.Registered) registration).customer().id();
     }
 
     private static Sns sns(String id, Instant at, SnsAction action, String customer, Boolean freeTrial) {
@@ -171,8 +188,7 @@ abstract class LifecycleContract {
         sink.accept(sns(unique("m-"), clock.instant(), SnsAction.SUBSCRIBE_SUCCESS, customer, false));
         assertThat(subscriptions.of("saas", customer).orElseThrow().state()).isEqualTo(SubscriptionState.ACTIVE);
 
-        String customerId = unique("cus_");
-        customers.registered("saas", customer, customerId, customer, "123456789012", null);
+        String customerId = register("saas", customer, "123456789012", null);
 
         assertThat(subscriptions.ofCustomer(customerId))
                 .extracting(SubscriptionView::state)
@@ -182,8 +198,7 @@ abstract class LifecycleContract {
     @Test
     void aRegistrationBeforeAnyNotificationIsPendingUntilSubscribeSuccess() {
         String customer = unique("LATE-");
-        String customerId = unique("cus_");
-        customers.registered("saas", customer, customerId, customer, null, null);
+        String customerId = register("saas", customer, null, null);
         assertThat(subscriptions.ofCustomer(customerId))
                 .extracting(SubscriptionView::state)
                 .containsExactly(SubscriptionState.PENDING);
@@ -204,7 +219,7 @@ abstract class LifecycleContract {
         sink.accept(notification);
         assertThat(subscriptions.of("lic", license)).isEmpty();
 
-        customers.registered("lic", license, unique("cus_"), customer, "123456789012", license);
+        register("lic", customer, "123456789012", license);
 
         assertThat(subscriptions.of("lic", license).orElseThrow().state()).isEqualTo(SubscriptionState.ACTIVE);
     }
@@ -212,8 +227,7 @@ abstract class LifecycleContract {
     @Test
     void aStateChangeWritesOneOutboxRowAndOneEventAfterCommit() {
         String customer = unique("CID-");
-        String customerId = unique("cus_");
-        customers.registered("saas", customer, customerId, customer, null, null);
+        String customerId = register("saas", customer, null, null);
         var subscribed = sns(unique("m-"), clock.instant(), SnsAction.SUBSCRIBE_SUCCESS, customer, null);
 
         sink.accept(subscribed);
@@ -221,7 +235,7 @@ abstract class LifecycleContract {
 
         assertThat(outbox.list(0, customerId, 100))
                 .extracting(OutboxEvent::type)
-                .containsExactly("subscription.changed");
+                .containsExactly("customer.registered", "subscription.changed");
         assertThat(events.stream(SubscriptionChanged.class).filter(e -> e.key().equals(customer)))
                 .containsExactly(new SubscriptionChanged(
                         "saas",

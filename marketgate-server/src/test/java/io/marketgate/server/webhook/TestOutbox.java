@@ -11,10 +11,13 @@ public final class TestOutbox {
     private TestOutbox() {}
 
     public static Outbox over(TestDatabase database, Clock clock) {
+        TimestampColumns timestamps = TimestampColumns.of(database.dataSource());
         return new Outbox(
                 database.jdbcClient(),
-                TimestampColumns.of(database.dataSource()),
+                timestamps,
                 clock,
-                JsonMapper.builder().build());
+                JsonMapper.builder().build(),
+                new JdbcWebhookStore(database.jdbcClient(), timestamps, false),
+                event -> {});
     }
 }

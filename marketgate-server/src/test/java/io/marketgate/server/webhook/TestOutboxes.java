@@ -11,6 +11,12 @@ public final class TestOutboxes {
     private TestOutboxes() {}
 
     public static Outbox outbox(JdbcClient jdbc, TimestampColumns timestamps, Clock clock) {
-        return new Outbox(jdbc, timestamps, clock, JsonMapper.builder().build());
+        return new Outbox(
+                jdbc,
+                timestamps,
+                clock,
+                JsonMapper.builder().build(),
+                new JdbcWebhookStore(jdbc, timestamps, false),
+                event -> {});
     }
 }
