@@ -2,6 +2,7 @@ package io.marketgate.server.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketgate.server.LifecycleServerTest;
 import io.marketgate.server.customer.AwsIdentity;
 import io.marketgate.server.customer.Customers;
 import io.marketgate.server.customer.Registration;
@@ -22,42 +23,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 /** The lifecycle through {@link NotificationSink} on a real database, with the server's own wiring. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {
-            "marketgate.sellers.acme.account-id=111122223333",
-            "marketgate.products.saas.product-code=prod-saas",
-            "marketgate.products.saas.identity-mode=legacy",
-            "marketgate.products.saas.pricing-model=subscription",
-            "marketgate.products.saas.dimensions[0].key=requests",
-            "marketgate.products.lic.product-code=prod-lic",
-            "marketgate.products.lic.identity-mode=license",
-            "marketgate.products.lic.pricing-model=subscription",
-            "marketgate.products.lic.dimensions[0].key=requests",
-            "marketgate.simulator.embedded=true",
-            "marketgate.lifecycle.sweep-interval=1h"
-        })
-@Import(LifecycleContract.Clocks.class)
+@LifecycleServerTest
 @RecordApplicationEvents
 abstract class LifecycleContract {
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-        }
-    }
 
     @Autowired
     NotificationSink sink;
