@@ -56,6 +56,7 @@ public class EntitlementSync {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration refreshInterval;
+    private final AccessView accessView;
     private final ExecutorService kicks =
             Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
 
@@ -68,7 +69,9 @@ public class EntitlementSync {
             Outbox outbox,
             TransactionTemplate transactions,
             Clock clock,
-            @Value("${marketgate.entitlements.refresh-interval:1h}") Duration refreshInterval) {
+            @Value("${marketgate.entitlements.refresh-interval:1h}") Duration refreshInterval,
+            AccessView accessView) {
+        this.accessView = accessView;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
         this.reader = reader;
@@ -144,6 +147,7 @@ public class EntitlementSync {
                     items.stream().map(EntitlementSync::describe).toList());
             outbox.append("entitlements.changed", customerId(due), data);
         });
+        accessView.invalidate();
     }
 
     private String customerId(JdbcEntitlements.Due due) {

@@ -36,6 +36,17 @@ public class Subscriptions {
         return subscriptions.byCustomer(customerId).stream().map(this::current).toList();
     }
 
+    /**
+     * Marks the customer's subscriptions changed (a new access version) in the caller's transaction, for a
+     * change access views must see that is not the subscription's own, e.g. a new tenant id.
+     */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void touchCustomer(String customerId) {
+        long version = subscriptions.nextAccessVersion();
+        subscriptions.touchCustomer(customerId, version);
+    }
+
     /** The registered customer linked to the subscription, if any. */
     public Optional<String> customerOf(String productId, String key) {
         return subscriptions.find(productId, key).map(SubscriptionRecord::customerId);

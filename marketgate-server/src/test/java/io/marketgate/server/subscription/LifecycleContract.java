@@ -55,6 +55,9 @@ abstract class LifecycleContract {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     private MutableClock mutableClock() {
         return (MutableClock) clock;
     }
@@ -232,5 +235,22 @@ abstract class LifecycleContract {
         assertThat(events.stream(SubscriptionChanged.class).filter(e -> e.key().equals(license)))
                 .extracting(SubscriptionChanged::to)
                 .containsExactly(SubscriptionState.ACTIVE, SubscriptionState.DEPROVISIONING, SubscriptionState.ENDED);
+    }
+
+    @Test
+    void anotherInstancesAccessViewSeesAChangeThroughTheAccessVersion() {
+        var other = io.marketgate.server.entitlement.AccessViews.another(context, Duration.ZERO);
+        String customer = unique("CID-");
+        String customerId = register("saas", customer, null, null);
+        assertThat(other.check(customerId)).singleElement().satisfies(a -> assertThat(a.allowed())
+                .isFalse());
+
+        sink.accept(sns(unique("m-"), clock.instant(), SnsAction.SUBSCRIBE_SUCCESS, customer, null));
+
+        assertThat(other.check(customerId)).singleElement().satisfies(a -> assertThat(a.allowed())
+                .isTrue());
+        sink.accept(sns(unique("m-"), clock.instant(), SnsAction.UNSUBSCRIBE_SUCCESS, customer, null));
+        assertThat(other.check(customer)).singleElement().satisfies(a -> assertThat(a.reason())
+                .isEqualTo("subscription_ended"));
     }
 }
