@@ -1,9 +1,7 @@
 package io.marketgate.server.metering;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +16,8 @@ public class MeteringMetrics {
     private volatile double lagSeconds;
     private volatile double backlog;
 
-    public MeteringMetrics(ObjectProvider<MeterRegistry> registry) {
-        this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
+    public MeteringMetrics(MeterRegistry registry) {
+        this.registry = registry;
         this.registry.gauge("marketgate.metering.lag.seconds", this, m -> m.lagSeconds);
         this.registry.gauge("marketgate.metering.backlog", this, m -> m.backlog);
     }

@@ -11,6 +11,7 @@ public final class TestOutboxes {
     private TestOutboxes() {}
 
     public static Outbox outbox(JdbcClient jdbc, TimestampColumns timestamps, Clock clock) {
+        // Deliveries are only sent by the dispatcher, which these tests do not run; no one listens to wake it.
         return new Outbox(
                 jdbc,
                 timestamps,
