@@ -2,12 +2,14 @@ package io.marketgate.server.entitlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketgate.server.HttpTestClient;
 import io.marketgate.server.LifecycleServerTest;
 import io.marketgate.server.customer.AwsIdentity;
 import io.marketgate.server.customer.Customers;
 import io.marketgate.server.customer.Registration;
 import io.marketgate.server.product.Catalog;
+import io.marketgate.server.security.ApiKeys;
+import io.marketgate.server.security.Scope;
+import io.marketgate.server.security.web.BearerHttp;
 import io.marketgate.server.subscription.Notification.AgreementEvent;
 import io.marketgate.server.subscription.Notification.AgreementEventType;
 import io.marketgate.server.subscription.Notification.Sns;
@@ -16,6 +18,7 @@ import io.marketgate.server.subscription.NotificationSink;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,11 +48,18 @@ class AccessApiTest {
     @Autowired
     Clock clock;
 
-    private HttpTestClient http;
+    @Autowired
+    ApiKeys apiKeys;
+
+    private BearerHttp http;
+    private String reader;
+    private String admin;
 
     @BeforeEach
     void client() {
-        http = new HttpTestClient(port);
+        http = new BearerHttp(port);
+        reader = apiKeys.issue("access-test", Set.of(Scope.CUSTOMERS_READ)).key();
+        admin = apiKeys.issue("access-admin", Set.of(Scope.ADMIN)).key();
     }
 
     private static String unique(String prefix) {
@@ -75,18 +85,18 @@ class AccessApiTest {
         String cid = unique("CID");
         String customerId = register("saas", cid, unique("acct"), null);
 
-        JsonNode pending = json(http.get("/v1/customers/" + customerId + "/access", "application/json"));
+        JsonNode pending = json(http.get("/v1/customers/" + customerId + "/access", reader));
         assertThat(pending.get("allowed").asBoolean()).isFalse();
         assertThat(pending.get("reason").asString()).isEqualTo("not_subscribed");
 
         sns(cid, SnsAction.SUBSCRIBE_SUCCESS);
-        JsonNode active = json(http.get("/v1/customers/" + cid + "/access", "application/json"));
+        JsonNode active = json(http.get("/v1/customers/" + cid + "/access", reader));
         assertThat(active.get("allowed").asBoolean()).isTrue();
         assertThat(active.get("state").asString()).isEqualTo("active");
         assertThat(active.get("customerId").asString()).isEqualTo(customerId);
 
         sns(cid, SnsAction.UNSUBSCRIBE_PENDING);
-        JsonNode ending = json(http.get("/v1/customers/" + customerId + "/access", "application/json"));
+        JsonNode ending = json(http.get("/v1/customers/" + customerId + "/access", reader));
         assertThat(ending.get("allowed").asBoolean()).isFalse();
         assertThat(ending.get("reason").asString()).isEqualTo("subscription_ending");
     }
@@ -110,17 +120,16 @@ class AccessApiTest {
                 null,
                 null));
 
-        JsonNode both = json(http.get("/v1/customers/" + account + "/access", "application/json"));
+        JsonNode both = json(http.get("/v1/customers/" + account + "/access", reader));
 
         assertThat(both.get("customers")).hasSize(2);
-        JsonNode byLicense =
-                json(http.get("/v1/customers/" + first.substring("arn:".length()) + "/access", "application/json"));
+        JsonNode byLicense = json(http.get("/v1/customers/" + first.substring("arn:".length()) + "/access", reader));
         assertThat(byLicense.get("allowed").asBoolean()).isTrue();
     }
 
     @Test
     void anUnknownIdIsANotFoundProblem() {
-        HttpResponse<String> response = http.get("/v1/customers/nobody-" + unique("") + "/access", "application/json");
+        HttpResponse<String> response = http.get("/v1/customers/nobody-" + unique("") + "/access", reader);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -134,15 +143,12 @@ class AccessApiTest {
         sns(cid, SnsAction.SUBSCRIBE_SUCCESS);
         String tenant = unique("tenant-");
 
-        HttpResponse<String> put = http.send(
-                "PUT",
-                "/v1/customers/" + customerId + "/tenant",
-                "application/json",
-                "{\"tenantId\":\"" + tenant + "\"}");
+        HttpResponse<String> put =
+                http.send("PUT", "/v1/customers/" + customerId + "/tenant", admin, "{\"tenantId\":\"" + tenant + "\"}");
 
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(json(put).get("tenantId").asString()).isEqualTo(tenant);
-        JsonNode access = json(http.get("/v1/customers/" + tenant + "/access", "application/json"));
+        JsonNode access = json(http.get("/v1/customers/" + tenant + "/access", reader));
         assertThat(access.get("customerId").asString()).isEqualTo(customerId);
         assertThat(access.get("allowed").asBoolean()).isTrue();
     }
@@ -152,7 +158,7 @@ class AccessApiTest {
         String customerId = register("saas", unique("CID"), null, null);
 
         HttpResponse<String> put =
-                http.send("PUT", "/v1/customers/" + customerId + "/tenant", "application/json", "{\"tenantId\":\" \"}");
+                http.send("PUT", "/v1/customers/" + customerId + "/tenant", admin, "{\"tenantId\":\" \"}");
 
         assertThat(put.statusCode()).isEqualTo(400);
         assertThat(put.body()).contains("tenantId");
@@ -164,29 +170,39 @@ class AccessApiTest {
         String customerId = register("saas", cid, null, null);
         sns(cid, SnsAction.SUBSCRIBE_SUCCESS);
 
-        JsonNode details = json(http.get("/v1/customers/" + customerId, "application/json"));
+        JsonNode details = json(http.get("/v1/customers/" + customerId, reader));
         assertThat(details.get("notifications")).hasSize(1);
         assertThat(details.get("notifications").get(0).get("action").asString()).isEqualTo("subscribe_success");
         assertThat(details.get("subscription").get("state").asString()).isEqualTo("active");
 
-        JsonNode failed = json(http.get("/v1/customers?product=saas&state=failed&limit=500", "application/json"));
+        JsonNode failed = json(http.get("/v1/customers?product=saas&state=failed&limit=500", reader));
         assertThat(failed.get("customers").findValuesAsString("id")).doesNotContain(customerId);
-        assertThat(http.get("/v1/customers?limit=0", "application/json").statusCode())
-                .isEqualTo(400);
+        assertThat(http.get("/v1/customers?limit=0", reader).statusCode()).isEqualTo(400);
     }
 
     @Test
     void eventsArePagedAfterASequence() {
         register("saas", unique("CID"), null, null);
 
-        JsonNode first = json(http.get("/v1/events?limit=1", "application/json"));
+        JsonNode first = json(http.get("/v1/events?limit=1", reader));
         JsonNode next =
-                json(http.get("/v1/events?limit=1&after=" + first.get("next").asLong(), "application/json"));
+                json(http.get("/v1/events?limit=1&after=" + first.get("next").asLong(), reader));
 
         assertThat(first.get("events")).hasSize(1);
         assertThat(next.get("events").get(0).get("sequence").asLong())
                 .isGreaterThan(first.get("events").get(0).get("sequence").asLong());
-        assertThat(http.get("/v1/events?after=x", "application/json").statusCode())
-                .isEqualTo(400);
+        assertThat(http.get("/v1/events?after=x", reader).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void changingTheTenantNeedsTheAdminScopeAndReadingNeedsAKey() {
+        String customerId = register("saas", unique("CID"), null, null);
+
+        HttpResponse<String> put =
+                http.send("PUT", "/v1/customers/" + customerId + "/tenant", reader, "{\"tenantId\":\"t-1\"}");
+
+        assertThat(put.statusCode()).isEqualTo(403);
+        assertThat(http.get("/v1/customers/" + customerId + "/access", null).statusCode())
+                .isEqualTo(401);
     }
 }

@@ -7,6 +7,8 @@ import io.marketgate.server.entitlement.Access;
 import io.marketgate.server.entitlement.AccessView;
 import io.marketgate.server.entitlement.Entitlements;
 import io.marketgate.server.product.Catalog;
+import io.marketgate.server.security.RequiresScope;
+import io.marketgate.server.security.Scope;
 import io.marketgate.server.shared.InvalidInputException;
 import io.marketgate.server.shared.MarketgateException;
 import io.marketgate.server.subscription.SubscriptionState;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * licenses answers {@code {"customers": [...]}}.
  */
 @RestController
+@RequiresScope(Scope.CUSTOMERS_READ)
 class CustomersController {
 
     private static final int MAX_LIMIT = 500;
@@ -114,6 +117,8 @@ class CustomersController {
         return details.size() == 1 ? details.get(0) : Map.of("customers", details);
     }
 
+    /** A write: admin until a narrower write scope exists (docs/lifecycle.md, "Seller API"). */
+    @RequiresScope(Scope.ADMIN)
     @PutMapping(path = "/v1/customers/{id}/tenant", consumes = "application/json", produces = "application/json")
     Map<String, Object> tenant(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
         Object tenant = body == null ? null : body.get("tenantId");

@@ -1,5 +1,7 @@
 package io.marketgate.server.entitlement.web;
 
+import io.marketgate.server.security.RequiresScope;
+import io.marketgate.server.security.Scope;
 import io.marketgate.server.shared.InvalidInputException;
 import io.marketgate.server.webhook.Outbox;
 import io.marketgate.server.webhook.OutboxEvent;
@@ -14,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /v1/events?after=&limit=}: the outbox, in sequence order, for sellers who poll. */
 @RestController
+@RequiresScope(Scope.CUSTOMERS_READ)
 class EventsController {
 
     private static final int MAX_LIMIT = 1000;
