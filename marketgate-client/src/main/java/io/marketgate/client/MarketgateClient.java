@@ -66,7 +66,7 @@ public final class MarketgateClient {
         List<UsageResult> results = new ArrayList<>(events.size());
         for (int from = 0; from < events.size(); from += batchSize) {
             List<UsageEvent> batch = events.subList(from, Math.min(events.size(), from + batchSize));
-            results.addAll(UsageJson.results(batch, transport.send("POST", "v1/usage", UsageJson.request(batch))));
+            results.addAll(ApiJson.results(batch, transport.send("POST", "v1/usage", ApiJson.request(batch))));
         }
         return new UsageReport(results);
     }
@@ -126,7 +126,7 @@ public final class MarketgateClient {
 
     private Access fetchAccess(String customer) {
         String path = "v1/customers/" + pathSegment(customer) + "/access";
-        return UsageJson.access(transport.send("GET", path, null));
+        return ApiJson.access(transport.send("GET", path, null));
     }
 
     /** Percent-encodes a path segment: LicenseArns and tenant ids may hold ':' or '/'. */

@@ -2,9 +2,14 @@ package io.marketgate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketgate.server.security.ApiKeys;
+import io.marketgate.server.security.Scope;
+import io.marketgate.server.security.web.BearerHttp;
 import java.net.http.HttpResponse;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -14,11 +19,18 @@ class OperationsEndpointsTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApiKeys apiKeys;
+
     private HttpTestClient http;
+    private BearerHttp keyed;
+    private String admin;
 
     @BeforeEach
     void setUp() {
         http = new HttpTestClient(port);
+        keyed = new BearerHttp(port);
+        admin = apiKeys.issue("operations", Set.of(Scope.ADMIN)).key();
     }
 
     @Test
@@ -61,8 +73,8 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void prometheusServesMetricsText() {
-        HttpResponse<String> response = http.get("/actuator/prometheus", "text/plain");
+    void prometheusServesMetricsTextToAnAdminKey() {
+        HttpResponse<String> response = keyed.get("/actuator/prometheus", admin);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -73,7 +85,37 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void infoIsExposed() {
-        assertThat(http.get("/actuator/info", "application/json").statusCode()).isEqualTo(200);
+    void infoIsExposedToAnAdminKey() {
+        assertThat(keyed.get("/actuator/info", admin).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void metricsAndInfoNeedAnAdminKeyOnThePublicPort() {
+        String reader = apiKeys.issue("reader", Set.of(Scope.CUSTOMERS_READ)).key();
+
+        assertThat(http.get("/actuator/prometheus", "text/plain").statusCode()).isEqualTo(401);
+        assertThat(keyed.get("/actuator/prometheus", reader).statusCode()).isEqualTo(403);
+        assertThat(http.get("/actuator/info", "application/json").statusCode()).isEqualTo(401);
+        assertThat(http.get("/actuator", "application/json").statusCode()).isEqualTo(401);
+        assertThat(http.get("/actuator/metrics", "application/json").statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void healthShowsStatusesOnlyWithoutAnAdminKey() {
+        String reader = apiKeys.issue("reader", Set.of(Scope.CUSTOMERS_READ)).key();
+
+        assertThat(http.get("/actuator/health", "application/json").body()).doesNotContain("\"details\"");
+        assertThat(keyed.get("/actuator/health/readiness", reader).body()).doesNotContain("\"details\"");
+        HttpResponse<String> detailed = keyed.get("/actuator/health/readiness", admin);
+        assertThat(detailed.statusCode()).isEqualTo(200);
+        assertThat(detailed.body()).contains("\"details\"").contains("marketgate-demo-notifications");
+    }
+
+    @Test
+    void healthWithAnInvalidKeyIs401() {
+        assertThat(keyed.get("/actuator/health", "mg_abcdefghij234567_" + "A".repeat(43))
+                        .statusCode())
+                .isEqualTo(401);
     }
 }

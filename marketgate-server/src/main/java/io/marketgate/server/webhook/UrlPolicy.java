@@ -21,10 +21,16 @@ final class UrlPolicy {
     static final int MAX_URL_LENGTH = 2048;
 
     private final boolean allowPrivateAddresses;
+    private final boolean allowLoopback;
     private final boolean allowHttp;
 
-    UrlPolicy(boolean allowPrivateAddresses, boolean allowHttp) {
+    /**
+     * @param allowPrivateAddresses every internal address allowed (an explicit setting)
+     * @param allowLoopback loopback allowed (the demo, whose receivers run on the same machine)
+     */
+    UrlPolicy(boolean allowPrivateAddresses, boolean allowLoopback, boolean allowHttp) {
         this.allowPrivateAddresses = allowPrivateAddresses;
+        this.allowLoopback = allowLoopback;
         this.allowHttp = allowHttp;
     }
 
@@ -66,7 +72,7 @@ final class UrlPolicy {
 
     /** Why a connection to {@code address} is refused, or empty if it is allowed. */
     Optional<String> checkAddress(InetAddress address) {
-        if (allowPrivateAddresses || !isInternal(address)) {
+        if (allowPrivateAddresses || !isInternal(address) || (allowLoopback && address.isLoopbackAddress())) {
             return Optional.empty();
         }
         return Optional.of("resolves to " + address.getHostAddress()

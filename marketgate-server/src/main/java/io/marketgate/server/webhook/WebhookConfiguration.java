@@ -43,7 +43,7 @@ class WebhookConfiguration {
     @Bean
     UrlPolicy webhookUrlPolicy(WebhookProperties properties, Catalog catalog) {
         return new UrlPolicy(
-                properties.allowPrivateAddresses() || catalog.isDemo(), properties.allowHttp() || catalog.isDemo());
+                properties.allowPrivateAddresses(), catalog.isDemo(), properties.allowHttp() || catalog.isDemo());
     }
 
     @Bean

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     in its data folder. Keep it in a secret store; losing it means rotating every endpoint's secret.
  * @param allowPrivateAddresses allow endpoint URLs that resolve to loopback, link-local or private
  *     addresses (off: no server-side request forgery into the network Marketgate runs in; the demo allows
- *     loopback receivers)
+ *     loopback receivers only)
  * @param allowHttp allow plain {@code http://} endpoint URLs (off outside the demo)
  * @param retrySchedule the wait before each retry after a failed attempt (jittered ±20 %); after the last
  *     one the delivery has failed for good and can be replayed

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class RecordingProxy implements AutoCloseable {
 
     /** One AWS call as it crossed the wire. */
-    public record Call(String operation, String region) {}
+    public record Call(String operation, String region, String body) {}
 
     private static final Set<String> NOT_FORWARDED =
             Set.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding");
@@ -66,7 +66,7 @@ public final class RecordingProxy implements AutoCloseable {
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            calls.add(new Call(operation(exchange, body), region(exchange)));
+            calls.add(new Call(operation(exchange, body), region(exchange), new String(body, StandardCharsets.UTF_8)));
             HttpRequest.Builder request = HttpRequest.newBuilder(
                             target.resolve(exchange.getRequestURI().toString()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));

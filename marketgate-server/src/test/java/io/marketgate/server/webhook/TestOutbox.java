@@ -3,7 +3,6 @@ package io.marketgate.server.webhook;
 import io.marketgate.server.shared.jdbc.TestDatabase;
 import io.marketgate.server.shared.jdbc.TimestampColumns;
 import java.time.Clock;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The real outbox over a test database, for other modules' repository tests without a Spring context. */
 public final class TestOutbox {
@@ -11,10 +10,6 @@ public final class TestOutbox {
     private TestOutbox() {}
 
     public static Outbox over(TestDatabase database, Clock clock) {
-        return new Outbox(
-                database.jdbcClient(),
-                TimestampColumns.of(database.dataSource()),
-                clock,
-                JsonMapper.builder().build());
+        return TestOutboxes.outbox(database.jdbcClient(), TimestampColumns.of(database.dataSource()), clock);
     }
 }

@@ -11,6 +11,13 @@ public final class TestOutboxes {
     private TestOutboxes() {}
 
     public static Outbox outbox(JdbcClient jdbc, TimestampColumns timestamps, Clock clock) {
-        return new Outbox(jdbc, timestamps, clock, JsonMapper.builder().build());
+        // Deliveries are only sent by the dispatcher, which these tests do not run; no one listens to wake it.
+        return new Outbox(
+                jdbc,
+                timestamps,
+                clock,
+                JsonMapper.builder().build(),
+                new JdbcWebhookStore(jdbc, timestamps, false),
+                event -> {});
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import io.marketgate.server.HttpTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Outbox events reach a receiver on loopback, signed, retried until it recovers, and replayable. */
@@ -27,6 +29,9 @@ class WebhookDeliveryTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @LocalServerPort
+    int port;
 
     private WebhookReceiver receiver;
     private Webhooks.Created endpoint;
@@ -152,5 +157,17 @@ class WebhookDeliveryTest {
                             message.headers().get("webhook-signature"), message.body());
             assertThat(verification.isVerified()).as(verification.toString()).isTrue();
         }
+    }
+
+    @Test
+    void theDemoReceiverGetsAndVerifiesEveryEvent() {
+        String eventId = commitEvent(EventTypes.SUBSCRIPTION_CHANGED, "cus_demo");
+        HttpTestClient http = new HttpTestClient(port);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> http.get("/demo/webhooks/received", "application/json").body().contains(eventId));
+        String received = http.get("/demo/webhooks/received", "application/json").body();
+        assertThat(received).contains("\"verified\":true").doesNotContain("\"verified\":false");
+        assertThat(http.get("/demo/webhooks.html", "text/html").statusCode()).isEqualTo(200);
     }
 }

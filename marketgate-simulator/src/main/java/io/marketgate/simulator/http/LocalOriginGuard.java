@@ -8,7 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Keeps web pages from driving the control API, the buyer pages or STS through a developer's browser. It
- * checks requests under {@code /_sim} and {@code /buyer}, and any request a browser sent (see {@link #problem}):
+ * checks requests under {@code /_sim} and {@code /buyer}, STS's query-protocol requests at {@code /}, and any
+ * request a browser sent (see {@link #problem}):
  *
  * <ul>
  *   <li>bound to loopback, the {@code Host} header must name loopback ({@code localhost}, {@code 127.x.x.x},
@@ -19,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  *
  * <p>Bound elsewhere (the user opted in to a non-loopback address), only the Origin rule applies: the
- * Host is whatever name the network gives the machine. AWS API routes are not checked: SDKs and the CLI
- * send no Origin, and their requests carry headers a page cannot send without a preflight.
+ * Host is whatever name the network gives the machine. The awsJson and CBOR APIs are not checked (SDKs and
+ * the CLI send no Origin, and a page cannot send their headers cross-site without a preflight); STS is,
+ * because the credentials it issues are what a rebinding page is after.
  */
 public final class LocalOriginGuard {
 
@@ -47,18 +49,29 @@ public final class LocalOriginGuard {
         return "_sim".equals(first) || "buyer".equals(first);
     }
 
+    /**
+     * The query protocol (STS AssumeRole, GetCallerIdentity): {@code /} without {@code X-Amz-Target}, as a GET
+     * or a form POST. It issues credentials, and a rebinding page is same-origin with the name it rebinds, so
+     * it may send a plain GET, or any header, Authorization included: the Host check applies to all of it.
+     */
+    private static boolean queryProtocol(SimRequest request) {
+        return request.path().replaceAll("^/+", "").isEmpty()
+                && request.amzTarget().isEmpty();
+    }
+
     private static boolean changesState(SimRequest request) {
         return !"GET".equals(request.method()) && !"HEAD".equals(request.method());
     }
 
     /**
      * Host is checked on every request to the local pages, reads included (GET /_sim/agreements shows
-     * registration tokens), and on any request a browser sent (it carries an Origin: SDKs never do), so a
-     * rebinding page can neither read the control API nor ask STS for credentials. Origin is checked on changes.
+     * registration tokens), on every STS request, signed or not, GET or POST, and on any request a browser
+     * sent (it carries an Origin: SDKs never do), so a rebinding page can neither read the control API nor ask
+     * STS for credentials. Origin is checked on changes.
      */
     private Optional<String> problem(SimRequest request) {
         boolean fromBrowser = request.header("origin").isPresent();
-        if (!localPages(request) && !fromBrowser) {
+        if (!localPages(request) && !queryProtocol(request) && !fromBrowser) {
             return Optional.empty();
         }
         String host = request.header("host").orElse("").trim();

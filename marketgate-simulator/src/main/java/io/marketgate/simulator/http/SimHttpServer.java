@@ -3,7 +3,6 @@ package io.marketgate.simulator.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +52,8 @@ public final class SimHttpServer implements AutoCloseable {
 
     private void exchange(HttpExchange exchange) throws IOException {
         try (exchange) {
-            SimRequest request = read(exchange);
-            write(exchange, dispatch(request));
+            Optional<SimRequest> request = read(exchange);
+            write(exchange, request.isPresent() ? dispatch(request.get()) : BodyLimit.tooLarge(exchange));
         } catch (IOException e) {
             LOG.log(Level.FINE, "client went away", e);
         }
@@ -87,15 +86,18 @@ public final class SimHttpServer implements AutoCloseable {
         return AwsErrors.json(404, "NotFound", "No simulator endpoint for " + request.method() + " " + request.path());
     }
 
-    private static SimRequest read(HttpExchange exchange) throws IOException {
+    /** The whole request, or empty when its body is over {@link BodyLimit#MAX_BYTES} (nothing more is read). */
+    private static Optional<SimRequest> read(HttpExchange exchange) throws IOException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
+        Optional<byte[]> body =
+                BodyLimit.read(exchange.getRequestHeaders().getFirst("Content-Length"), exchange.getRequestBody());
+        if (body.isEmpty()) {
+            return Optional.empty();
         }
         String remote = exchange.getRemoteAddress().getAddress().getHostAddress();
-        return new SimRequest(exchange.getRequestMethod(), exchange.getRequestURI(), headers, body, remote, Map.of());
+        return Optional.of(new SimRequest(
+                exchange.getRequestMethod(), exchange.getRequestURI(), headers, body.get(), remote, Map.of()));
     }
 
     private static void write(HttpExchange exchange, SimResponse response) throws IOException {

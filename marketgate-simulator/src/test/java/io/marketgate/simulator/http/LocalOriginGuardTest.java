@@ -135,6 +135,32 @@ class LocalOriginGuardTest {
         assertThat(rebinding.status()).isEqualTo(403);
     }
 
+    @Test
+    void aRebindingPageGetsNoCredentialsFromStsByGetOrPostWithoutOriginOrWithAnAuthorizationHeader() {
+        String evil = "rebind.attacker.example:" + sim.endpoint().getPort();
+        String assumeRole = "Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2Fr"
+                + "&RoleSessionName=session";
+        String authorization = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260315/us-east-1/sts/aws4_request,"
+                + " SignedHeaders=host, Signature=00";
+
+        List<RawHttp.Reply> rebinding = List.of(
+                send("GET", "/?" + assumeRole, Map.of("Host", evil), ""),
+                send(
+                        "POST",
+                        "/",
+                        Map.of("Host", evil, "Content-Type", "application/x-www-form-urlencoded"),
+                        assumeRole),
+                send("GET", "/?" + assumeRole, Map.of("Host", evil, "Authorization", authorization), ""));
+        RawHttp.Reply local = send("GET", "/?" + assumeRole, Map.of("Host", self), "");
+
+        assertThat(rebinding).as(rebinding.toString()).allSatisfy(reply -> {
+            assertThat(reply.status()).isEqualTo(403);
+            assertThat(reply.body()).doesNotContain("AccessKeyId").contains("rebind.attacker.example");
+        });
+        assertThat(local.status()).isEqualTo(200);
+        assertThat(local.body()).contains("<AccessKeyId>");
+    }
+
     private static Map<String, String> with(Map<String, String> base, String k1, String v1, String k2, String v2) {
         Map<String, String> headers = new java.util.LinkedHashMap<>(base);
         headers.put(k1, v1);

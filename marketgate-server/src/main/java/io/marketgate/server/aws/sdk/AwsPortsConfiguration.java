@@ -3,6 +3,7 @@ package io.marketgate.server.aws.sdk;
 import io.marketgate.server.aws.AwsClients;
 import io.marketgate.server.aws.CustomerResolver;
 import io.marketgate.server.aws.EntitlementReader;
+import io.marketgate.server.aws.MeteringSender;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,5 +19,10 @@ class AwsPortsConfiguration {
     @Bean
     EntitlementReader entitlementReader(AwsClients clients) {
         return new SdkEntitlementReader(clients);
+    }
+
+    @Bean
+    MeteringSender meteringSender(AwsClients clients) {
+        return new SdkMeteringSender(clients);
     }
 }

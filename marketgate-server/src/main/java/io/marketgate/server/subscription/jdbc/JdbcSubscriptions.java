@@ -35,20 +35,30 @@ public class JdbcSubscriptions {
                 .optional();
     }
 
-    /** Locks the row for the rest of the transaction (PostgreSQL; SQLite has one writer anyway). */
-    public Optional<SubscriptionRecord> findForUpdate(String productId, String key, boolean postgresql) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE product_id = :productId"
-                        + " AND subscription_key = :key" + (postgresql ? " FOR UPDATE" : ""))
+    /**
+     * Locks the row until the transaction ends, by writing it unchanged: concurrent notifications for one
+     * subscription are applied one after the other, each seeing the other's committed rows.
+     */
+    public void lock(String productId, String key) {
+        jdbc.sql("UPDATE subscription SET version = version WHERE product_id = :productId AND subscription_key = :key")
                 .param("productId", productId)
                 .param("key", key)
-                .query(this::toRecord)
-                .optional();
+                .update();
     }
 
     public List<SubscriptionRecord> byCustomer(String customerId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE customer_id = :customerId"
                         + " ORDER BY product_id, subscription_key")
                 .param("customerId", customerId)
+                .query(this::toRecord)
+                .list();
+    }
+
+    public List<SubscriptionRecord> byAgreement(String productId, String agreementId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE product_id = :productId"
+                        + " AND agreement_id = :agreementId")
+                .param("productId", productId)
+                .param("agreementId", agreementId)
                 .query(this::toRecord)
                 .list();
     }

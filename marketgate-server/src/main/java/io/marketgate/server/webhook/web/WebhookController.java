@@ -1,5 +1,7 @@
 package io.marketgate.server.webhook.web;
 
+import io.marketgate.server.security.RequiresScope;
+import io.marketgate.server.security.Scope;
 import io.marketgate.server.shared.InvalidInputException;
 import io.marketgate.server.webhook.WebhookAttempt;
 import io.marketgate.server.webhook.WebhookDelivery;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/webhooks}: the seller's endpoints, their deliveries, replays and test events. */
 @RestController
+@RequiresScope(Scope.WEBHOOKS_MANAGE)
 @RequestMapping(path = "/v1/webhooks", produces = "application/json")
 class WebhookController {
 

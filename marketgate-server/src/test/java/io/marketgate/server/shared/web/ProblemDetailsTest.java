@@ -43,16 +43,16 @@ class ProblemDetailsTest {
 
     @Test
     void unknownRouteIsNotFoundProblem() {
-        HttpResponse<String> response = http.get("/v1/nothing-here", "application/json");
+        HttpResponse<String> response = http.get("/nothing-here", "application/json");
 
         JsonNode problem = problem(response, 404);
-        assertThat(problem.get("detail").asString()).isEqualTo("No endpoint GET /v1/nothing-here.");
-        assertThat(problem.get("instance").asString()).isEqualTo("/v1/nothing-here");
+        assertThat(problem.get("detail").asString()).isEqualTo("No endpoint GET /nothing-here.");
+        assertThat(problem.get("instance").asString()).isEqualTo("/nothing-here");
     }
 
     @Test
     void browsersGetProblemJsonToo() {
-        HttpResponse<String> response = http.get("/v1/nothing-here", "text/html");
+        HttpResponse<String> response = http.get("/nothing-here", "text/html");
 
         problem(response, 404);
         assertThat(response.body()).doesNotContain("<html");

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Maps the client's records to and from the JSON of {@code /v1/usage} and {@code /v1/customers/{id}/access}. */
-final class UsageJson {
+final class ApiJson {
 
-    private UsageJson() {}
+    private ApiJson() {}
 
     static Map<String, Object> request(List<UsageEvent> events) {
         List<Object> list = new ArrayList<>(events.size());

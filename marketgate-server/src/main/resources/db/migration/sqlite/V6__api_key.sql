@@ -1,0 +1,14 @@
+-- API keys of the seller API. The clear key is shown once and never stored: secret_hash is the SHA-256
+-- (hex) of the whole key, which carries 256 random bits, so a fast hash is safe (nothing to brute-force).
+-- The id is also part of the key, so a request is checked by one primary-key lookup.
+-- scopes: space-separated scope values (e.g. "customers:read usage:write").
+-- last_used_at is written at most about once a minute per key; revoked_at set means the key is dead.
+CREATE TABLE api_key (
+    id           TEXT    NOT NULL PRIMARY KEY,
+    name         TEXT    NOT NULL,
+    scopes       TEXT    NOT NULL,
+    secret_hash  TEXT    NOT NULL,
+    created_at   INTEGER NOT NULL,
+    last_used_at INTEGER,
+    revoked_at   INTEGER
+) STRICT;

@@ -1,0 +1,250 @@
+package io.marketgate.server.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.marketgate.server.shared.MutableClock;
+import io.marketgate.server.subscription.Notification.AgreementEvent;
+import io.marketgate.server.subscription.Notification.AgreementEventType;
+import io.marketgate.server.subscription.Notification.Sns;
+import io.marketgate.server.subscription.Notification.SnsAction;
+import io.marketgate.server.subscription.NotificationSink.Outcome;
+import io.marketgate.server.webhook.Outbox;
+import io.marketgate.server.webhook.OutboxEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/** The lifecycle through {@link NotificationSink} on a real database, with the server's own wiring. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "marketgate.sellers.acme.account-id=111122223333",
+            "marketgate.products.saas.product-code=prod-saas",
+            "marketgate.products.saas.identity-mode=legacy",
+            "marketgate.products.saas.pricing-model=subscription",
+            "marketgate.products.saas.dimensions[0].key=requests",
+            "marketgate.products.lic.product-code=prod-lic",
+            "marketgate.products.lic.identity-mode=license",
+            "marketgate.products.lic.pricing-model=subscription",
+            "marketgate.products.lic.dimensions[0].key=requests",
+            "marketgate.simulator.embedded=true",
+            "marketgate.lifecycle.sweep-interval=1h"
+        })
+@Import(LifecycleContract.Clocks.class)
+@RecordApplicationEvents
+abstract class LifecycleContract {
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        }
+    }
+
+    @Autowired
+    NotificationSink sink;
+
+    @Autowired
+    Subscriptions subscriptions;
+
+    @Autowired
+    CustomerLinks customers;
+
+    @Autowired
+    LifecycleSweeper sweeper;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    ApplicationEvents events;
+
+    private MutableClock mutableClock() {
+        return (MutableClock) clock;
+    }
+
+    private static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Sns sns(String id, Instant at, SnsAction action, String customer, Boolean freeTrial) {
+        return new Sns(id, "saas", at, "{}", action, customer, null, freeTrial);
+    }
+
+    private static AgreementEvent event(
+            String id, Instant at, AgreementEventType type, String agreement, String license) {
+        return new AgreementEvent(id, "lic", at, "{}", type, agreement, license, "123456789012", null, null);
+    }
+
+    private void deliverWithDuplicates(List<? extends Notification> order, List<? extends Notification> again) {
+        order.forEach(n -> assertThat(sink.accept(n)).as(n.messageId()).isEqualTo(Outcome.APPLIED));
+        again.forEach(n -> assertThat(sink.accept(n)).as(n.messageId()).isEqualTo(Outcome.DUPLICATE));
+    }
+
+    @Test
+    void everyOrderOfAnSnsLifecycleWithDuplicatesEndsInTheSameState() {
+        Instant t0 = clock.instant();
+        List<List<Integer>> orders = LifecycleOrders.permutations(List.of(0, 1, 2, 3));
+        for (int i = 0; i < orders.size(); i++) {
+            String customer = unique("CID-");
+            List<Sns> lifecycle = List.of(
+                    sns(unique("m1-"), t0, SnsAction.SUBSCRIBE_SUCCESS, customer, true),
+                    sns(unique("m2-"), t0.plusSeconds(60), SnsAction.ENTITLEMENT_UPDATED, customer, null),
+                    sns(unique("m3-"), t0.plusSeconds(120), SnsAction.UNSUBSCRIBE_PENDING, customer, null),
+                    sns(unique("m4-"), t0.plusSeconds(180), SnsAction.UNSUBSCRIBE_SUCCESS, customer, null));
+
+            deliverWithDuplicates(
+                    orders.get(i).stream().map(lifecycle::get).toList(),
+                    orders.get((i + 7) % orders.size()).stream()
+                            .map(lifecycle::get)
+                            .toList());
+
+            assertThat(subscriptions.of("saas", customer))
+                    .as("order %s", orders.get(i))
+                    .contains(new SubscriptionView(
+                            "saas", customer, SubscriptionState.ENDED, t0, t0.plusSeconds(180), true, null, null));
+        }
+    }
+
+    @Test
+    void everyOrderOfAnEventBridgeLifecycleWithDuplicatesEndsInTheSameState() {
+        Instant t0 = clock.instant().minusSeconds(700);
+        List<List<Integer>> orders = LifecycleOrders.permutations(List.of(0, 1, 2, 3));
+        for (int i = 0; i < orders.size(); i++) {
+            String agreement = unique("agmt-");
+            String license = "arn:aws:license-manager::123456789012:license:" + unique("l-");
+            List<AgreementEvent> lifecycle = List.of(
+                    event(unique("e1-"), t0, AgreementEventType.PURCHASE_AGREEMENT_CREATED, agreement, null),
+                    event(unique("e2-"), t0.plusSeconds(5), AgreementEventType.LICENSE_UPDATED, agreement, license),
+                    event(
+                            unique("e3-"),
+                            t0.plusSeconds(600),
+                            AgreementEventType.PURCHASE_AGREEMENT_ENDED,
+                            agreement,
+                            null),
+                    event(
+                            unique("e4-"),
+                            t0.plusSeconds(660),
+                            AgreementEventType.LICENSE_DEPROVISIONED,
+                            agreement,
+                            license));
+
+            deliverWithDuplicates(
+                    orders.get(i).stream().map(lifecycle::get).toList(),
+                    orders.get((i + 7) % orders.size()).stream()
+                            .map(lifecycle::get)
+                            .toList());
+
+            assertThat(subscriptions.of("lic", license))
+                    .as("order %s", orders.get(i))
+                    .contains(new SubscriptionView(
+                            "lic",
+                            license,
+                            SubscriptionState.DEPROVISIONING,
+                            t0.plusSeconds(5),
+                            t0.plusSeconds(660 + 3600),
+                            false,
+                            license,
+                            "123456789012"));
+        }
+    }
+
+    @Test
+    void subscribeSuccessBeforeTheFormIsSubmittedIsKeptForTheRegistration() {
+        String customer = unique("EARLY-");
+        sink.accept(sns(unique("m-"), clock.instant(), SnsAction.SUBSCRIBE_SUCCESS, customer, false));
+        assertThat(subscriptions.of("saas", customer).orElseThrow().state()).isEqualTo(SubscriptionState.ACTIVE);
+
+        String customerId = unique("cus_");
+        customers.registered("saas", customer, customerId, customer, "123456789012", null);
+
+        assertThat(subscriptions.ofCustomer(customerId))
+                .extracting(SubscriptionView::state)
+                .containsExactly(SubscriptionState.ACTIVE);
+    }
+
+    @Test
+    void aRegistrationBeforeAnyNotificationIsPendingUntilSubscribeSuccess() {
+        String customer = unique("LATE-");
+        String customerId = unique("cus_");
+        customers.registered("saas", customer, customerId, customer, null, null);
+        assertThat(subscriptions.ofCustomer(customerId))
+                .extracting(SubscriptionView::state)
+                .containsExactly(SubscriptionState.PENDING);
+
+        sink.accept(sns(unique("m-"), clock.instant(), SnsAction.SUBSCRIBE_SUCCESS, customer, null));
+
+        assertThat(subscriptions.ofCustomer(customerId))
+                .extracting(SubscriptionView::state)
+                .containsExactly(SubscriptionState.ACTIVE);
+    }
+
+    @Test
+    void aLicenseProductsSnsNotificationWaitsForTheRegistrationThatNamesItsCustomer() {
+        String customer = unique("CID-");
+        String license = "arn:aws:license-manager::123456789012:license:" + unique("l-");
+        var notification =
+                new Sns(unique("m-"), "lic", clock.instant(), "{}", SnsAction.SUBSCRIBE_SUCCESS, customer, null, null);
+        sink.accept(notification);
+        assertThat(subscriptions.of("lic", license)).isEmpty();
+
+        customers.registered("lic", license, unique("cus_"), customer, "123456789012", license);
+
+        assertThat(subscriptions.of("lic", license).orElseThrow().state()).isEqualTo(SubscriptionState.ACTIVE);
+    }
+
+    @Test
+    void aStateChangeWritesOneOutboxRowAndOneEventAfterCommit() {
+        String customer = unique("CID-");
+        String customerId = unique("cus_");
+        customers.registered("saas", customer, customerId, customer, null, null);
+        var subscribed = sns(unique("m-"), clock.instant(), SnsAction.SUBSCRIBE_SUCCESS, customer, null);
+
+        sink.accept(subscribed);
+        sink.accept(subscribed);
+
+        assertThat(outbox.list(0, customerId, 100))
+                .extracting(OutboxEvent::type)
+                .containsExactly("subscription.changed");
+        assertThat(events.stream(SubscriptionChanged.class).filter(e -> e.key().equals(customer)))
+                .containsExactly(new SubscriptionChanged(
+                        "saas",
+                        customer,
+                        customerId,
+                        SubscriptionState.PENDING,
+                        SubscriptionState.ACTIVE,
+                        clock.instant()));
+    }
+
+    @Test
+    void deprovisioningEndsOnceItsHourHasPassed() {
+        String license = "arn:aws:license-manager::123456789012:license:" + unique("l-");
+        String agreement = unique("agmt-");
+        sink.accept(event(unique("e-"), clock.instant(), AgreementEventType.LICENSE_UPDATED, agreement, license));
+        sink.accept(event(unique("e-"), clock.instant(), AgreementEventType.LICENSE_DEPROVISIONED, agreement, license));
+
+        mutableClock().advance(Duration.ofHours(1));
+        sweeper.endDeprovisioned();
+
+        assertThat(subscriptions.of("lic", license).orElseThrow().state()).isEqualTo(SubscriptionState.ENDED);
+        assertThat(events.stream(SubscriptionChanged.class).filter(e -> e.key().equals(license)))
+                .extracting(SubscriptionChanged::to)
+                .containsExactly(SubscriptionState.ACTIVE, SubscriptionState.DEPROVISIONING, SubscriptionState.ENDED);
+    }
+}

@@ -1,0 +1,3 @@
+package io.marketgate.server.subscription;
+
+class SqliteLifecycleTest extends LifecycleContract {}
