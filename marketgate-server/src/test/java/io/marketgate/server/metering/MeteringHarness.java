@@ -36,7 +36,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The metering stages wired by hand over a real database and the embedded simulator, with one clock for
@@ -52,7 +51,7 @@ final class MeteringHarness implements AutoCloseable {
     final TestDatabase database;
     final FakeMeteringCustomers customers = new FakeMeteringCustomers();
     final Catalog catalog;
-    final MeteringProperties properties;
+    final MeteringSettings properties;
     final JdbcClient jdbc;
     final UsageIngest ingest;
     final RecordFreezer freezer;
@@ -64,7 +63,7 @@ final class MeteringHarness implements AutoCloseable {
     private final AtomicInteger customerIds = new AtomicInteger();
 
     MeteringHarness(
-            TestDatabase database, Instant start, List<Product> products, UnaryOperator<MeteringProperties> settings) {
+            TestDatabase database, Instant start, List<Product> products, UnaryOperator<MeteringSettings> settings) {
         this(
                 database,
                 start,
@@ -78,7 +77,7 @@ final class MeteringHarness implements AutoCloseable {
             TestDatabase database,
             Instant start,
             List<Product> products,
-            UnaryOperator<MeteringProperties> settings,
+            UnaryOperator<MeteringSettings> settings,
             UnaryOperator<MeteringSender> wrapSender,
             Simulator.Builder simulatorBuilder) {
         this.database = database;
@@ -102,7 +101,7 @@ final class MeteringHarness implements AutoCloseable {
         TransactionTemplate transactions =
                 new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
         JdbcTemplate template = new JdbcTemplate(database.dataSource());
-        this.outbox = newOutbox(jdbc, timestamps);
+        this.outbox = io.marketgate.server.webhook.TestOutbox.over(database, clock);
         JdbcMeteringRecords records = new JdbcMeteringRecords(jdbc, timestamps);
         JdbcSubmissions submissions = new JdbcSubmissions(jdbc, timestamps, database.dataSource());
         this.ingest = new UsageIngest(
@@ -136,8 +135,8 @@ final class MeteringHarness implements AutoCloseable {
     }
 
     /** Fast retries and a generous budget, so tests spend their time on behaviour. */
-    static MeteringProperties testProperties() {
-        return new MeteringProperties(
+    static MeteringSettings testProperties() {
+        return new MeteringSettings(
                 Duration.ofMinutes(5),
                 Duration.ofHours(24),
                 Duration.ofHours(6),
@@ -238,21 +237,6 @@ final class MeteringHarness implements AutoCloseable {
 
     long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
-    }
-
-    private static Outbox newOutbox(JdbcClient jdbc, TimestampColumns timestamps) {
-        try {
-            var constructor = Outbox.class.getDeclaredConstructor(
-                    JdbcClient.class, TimestampColumns.class, java.time.Clock.class, JsonMapper.class);
-            constructor.setAccessible(true);
-            return constructor.newInstance(
-                    jdbc,
-                    timestamps,
-                    java.time.Clock.systemUTC(),
-                    JsonMapper.builder().build());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -2,9 +2,9 @@ package io.marketgate.server.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Webhook URLs never reach into the network Marketgate runs in, unless that is explicitly allowed. */
 class UrlPolicyTest {
@@ -29,8 +29,8 @@ class UrlPolicyTest {
                 "https://224.0.0.1/hook"
             })
     void internalAddressesAreRefused(String url) {
-        assertThat(production.problem(url)).hasValueSatisfying(problem -> assertThat(problem)
-                .contains("not allowed"));
+        assertThat(production.problem(url))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("not allowed"));
     }
 
     @ParameterizedTest
@@ -69,6 +69,7 @@ class UrlPolicyTest {
 
     @Test
     void anExplicitSettingAllowsPrivateAddresses() {
-        assertThat(new UrlPolicy(true, false, false).problem("https://10.0.0.8/hook")).isEmpty();
+        assertThat(new UrlPolicy(true, false, false).problem("https://10.0.0.8/hook"))
+                .isEmpty();
     }
 }

@@ -46,8 +46,8 @@ class WebhookApiTest {
     }
 
     private JsonNode create(String url, String events) {
-        HttpResponse<String> created = http.send(
-                "POST", "/v1/webhooks", manager, "{\"url\":\"" + url + "\",\"events\":" + events + "}");
+        HttpResponse<String> created =
+                http.send("POST", "/v1/webhooks", manager, "{\"url\":\"" + url + "\",\"events\":" + events + "}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json.readTree(created.body());
     }
@@ -61,19 +61,23 @@ class WebhookApiTest {
         HttpResponse<String> fetched = http.get("/v1/webhooks/" + id, manager);
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(fetched.body()).doesNotContain("secret\"").contains("customer.registered");
-        assertThat(http.send("POST", "/v1/webhooks/" + id + "/test", manager, null).statusCode()).isEqualTo(202);
+        assertThat(http.send("POST", "/v1/webhooks/" + id + "/test", manager, null)
+                        .statusCode())
+                .isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.accepted().isEmpty());
         HttpResponse<String> deliveries = http.get("/v1/webhooks/" + id + "/deliveries", manager);
         assertThat(deliveries.body()).contains("\"type\":\"webhook.test\"").contains("\"status\":\"delivered\"");
-        assertThat(http.send("DELETE", "/v1/webhooks/" + id, manager, null).statusCode()).isEqualTo(204);
+        assertThat(http.send("DELETE", "/v1/webhooks/" + id, manager, null).statusCode())
+                .isEqualTo(204);
         assertThat(http.get("/v1/webhooks/" + id, manager).statusCode()).isEqualTo(404);
     }
 
     @Test
     void aPrivateOrMetadataAddressIsRefusedNamingTheUrlField() {
-        for (String url : new String[] {"http://10.1.2.3/hook", "http://169.254.169.254/latest", "http://[fd00::1]/x"}) {
-            HttpResponse<String> refused = http.send(
-                    "POST", "/v1/webhooks", manager, "{\"url\":\"" + url + "\",\"events\":[\"*\"]}");
+        for (String url :
+                new String[] {"http://10.1.2.3/hook", "http://169.254.169.254/latest", "http://[fd00::1]/x"}) {
+            HttpResponse<String> refused =
+                    http.send("POST", "/v1/webhooks", manager, "{\"url\":\"" + url + "\",\"events\":[\"*\"]}");
             assertThat(refused.statusCode()).as(url).isEqualTo(400);
             assertThat(refused.body()).contains("\"field\":\"url\"").contains("not allowed");
         }
@@ -81,14 +85,15 @@ class WebhookApiTest {
 
     @Test
     void unknownEventTypesAndMissingFieldsAreNamed() {
-        HttpResponse<String> refused =
-                http.send("POST", "/v1/webhooks", manager, "{\"url\":\"" + receiver.url() + "\",\"events\":[\"nope\"]}");
+        HttpResponse<String> refused = http.send(
+                "POST", "/v1/webhooks", manager, "{\"url\":\"" + receiver.url() + "\",\"events\":[\"nope\"]}");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("events[0]");
         HttpResponse<String> empty = http.send("POST", "/v1/webhooks", manager, "{}");
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.body()).contains("\"field\":\"url\"").contains("\"field\":\"events\"");
-        assertThat(http.send("POST", "/v1/webhooks", manager, "[1,2]").statusCode()).isEqualTo(400);
+        assertThat(http.send("POST", "/v1/webhooks", manager, "[1,2]").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -109,7 +114,9 @@ class WebhookApiTest {
 
         assertThat(rotated.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(rotated.body());
-        assertThat(body.get("secret").asString()).startsWith("whsec_").isNotEqualTo(endpoint.get("secret").asString());
+        assertThat(body.get("secret").asString())
+                .startsWith("whsec_")
+                .isNotEqualTo(endpoint.get("secret").asString());
         assertThat(body.get("previousSecretUntil").isNull()).isFalse();
         HttpResponse<String> tooLong =
                 http.send("POST", "/v1/webhooks/" + id + "/rotate-secret", manager, "{\"overlapSeconds\":99999999}");
@@ -120,11 +127,13 @@ class WebhookApiTest {
     void disablingAnEndpointHoldsItsDeliveriesUntilItIsEnabledAgain() {
         JsonNode endpoint = create(receiver.url(), "[\"*\"]");
         String id = endpoint.get("id").asString();
-        assertThat(http.send("PATCH", "/v1/webhooks/" + id, manager, "{\"enabled\":false}").statusCode())
+        assertThat(http.send("PATCH", "/v1/webhooks/" + id, manager, "{\"enabled\":false}")
+                        .statusCode())
                 .isEqualTo(200);
 
         http.send("POST", "/v1/webhooks/" + id + "/test", manager, null);
-        assertThat(http.get("/v1/webhooks/" + id + "/deliveries", manager).body()).contains("\"status\":\"pending\"");
+        assertThat(http.get("/v1/webhooks/" + id + "/deliveries", manager).body())
+                .contains("\"status\":\"pending\"");
 
         http.send("PATCH", "/v1/webhooks/" + id, manager, "{\"enabled\":true}");
         await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.accepted().isEmpty());

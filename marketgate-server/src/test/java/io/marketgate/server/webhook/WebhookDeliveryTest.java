@@ -3,6 +3,7 @@ package io.marketgate.server.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.marketgate.server.HttpTestClient;
 import io.marketgate.webhooks.WebhookSecret;
 import io.marketgate.webhooks.WebhookVerifier;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import io.marketgate.server.HttpTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Outbox events reach a receiver on loopback, signed, retried until it recovers, and replayable. */
@@ -164,9 +164,11 @@ class WebhookDeliveryTest {
         String eventId = commitEvent(EventTypes.SUBSCRIPTION_CHANGED, "cus_demo");
         HttpTestClient http = new HttpTestClient(port);
 
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> http.get("/demo/webhooks/received", "application/json").body().contains(eventId));
-        String received = http.get("/demo/webhooks/received", "application/json").body();
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/demo/webhooks/received", "application/json")
+                .body()
+                .contains(eventId));
+        String received =
+                http.get("/demo/webhooks/received", "application/json").body();
         assertThat(received).contains("\"verified\":true").doesNotContain("\"verified\":false");
         assertThat(http.get("/demo/webhooks.html", "text/html").statusCode()).isEqualTo(200);
     }

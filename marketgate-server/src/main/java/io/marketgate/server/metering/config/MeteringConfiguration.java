@@ -4,7 +4,7 @@ import io.marketgate.server.aws.MeteringSender;
 import io.marketgate.server.metering.CallBudget;
 import io.marketgate.server.metering.MeteringMetrics;
 import io.marketgate.server.metering.MeteringOutcomes;
-import io.marketgate.server.metering.MeteringProperties;
+import io.marketgate.server.metering.MeteringSettings;
 import io.marketgate.server.metering.MeteringSubmitter;
 import io.marketgate.server.metering.MeteringWorker;
 import io.marketgate.server.metering.RecordFreezer;
@@ -28,7 +28,12 @@ class MeteringConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(MeteringConfiguration.class);
 
     @Bean
-    CallBudget meteringCallBudget(JdbcRateBudget budget, MeteringProperties properties) {
+    MeteringSettings meteringSettings(MeteringProperties properties) {
+        return properties.settings();
+    }
+
+    @Bean
+    CallBudget meteringCallBudget(JdbcRateBudget budget, MeteringSettings properties) {
         return new CallBudget(budget, properties.callsPerSecond());
     }
 
@@ -41,7 +46,7 @@ class MeteringConfiguration {
             MeteringOutcomes outcomes,
             CallBudget budget,
             MeteringLock lock,
-            MeteringProperties properties,
+            MeteringSettings properties,
             Clock clock,
             MeteringMetrics metrics) {
         MeteringSender available = sender.getIfAvailable();

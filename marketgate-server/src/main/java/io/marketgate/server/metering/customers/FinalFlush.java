@@ -37,8 +37,12 @@ class FinalFlush {
     void on(SubscriptionChanged change) {
         if (change.customerId() != null && CLOSING.contains(change.to())) {
             int frozen = freezer.flush(change.customerId());
-            LOG.info("Final metering flush for customer {} ({} → {}): {} open records frozen", change.customerId(),
-                    change.from(), change.to(), frozen);
+            LOG.info(
+                    "Final metering flush for customer {} ({} → {}): {} open records frozen",
+                    change.customerId(),
+                    change.from(),
+                    change.to(),
+                    frozen);
         }
     }
 }

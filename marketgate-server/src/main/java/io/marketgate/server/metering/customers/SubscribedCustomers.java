@@ -73,7 +73,10 @@ class SubscribedCustomers implements MeteringCustomers {
         return Optional.of(new MeteringCustomer(
                 customer.id(),
                 customer.productId(),
-                new AwsCustomerKey(customer.identity().customerIdentifier(), account, customer.identity().licenseArn()),
+                new AwsCustomerKey(
+                        customer.identity().customerIdentifier(),
+                        account,
+                        customer.identity().licenseArn()),
                 subscription.map(SubscriptionView::activeSince).orElse(null),
                 subscription.map(SubscriptionView::usageAcceptedUntil).orElse(null),
                 state == SubscriptionState.ACTIVE));

@@ -70,7 +70,8 @@ class DemoWebhookReceiver {
                 .secret(WebhookSecret.parse(endpoint.secret()))
                 .clock(clock)
                 .build();
-        log.info("Demo: webhooks are delivered to the built-in receiver; see them at http://localhost:{}/demo/webhooks.html",
+        log.info(
+                "Demo: webhooks are delivered to the built-in receiver; see them at http://localhost:{}/demo/webhooks.html",
                 started.getWebServer().getPort());
     }
 
