@@ -6,7 +6,9 @@ import io.marketgate.server.aws.NotificationQueues;
 import io.marketgate.server.aws.simulator.EmbeddedSimulator;
 import io.marketgate.server.product.Catalog;
 import io.marketgate.server.shared.InvalidConfigurationException;
+import io.marketgate.server.shared.SimulatedTime;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -29,6 +31,12 @@ class AwsConfiguration {
     @Bean
     SimulatorHolder embeddedSimulator(SimulatorProperties properties, Catalog catalog) {
         return new SimulatorHolder(EmbeddedSimulator.startIfWanted(properties, catalog));
+    }
+
+    /** The application clock follows the embedded simulator's clock, so {@code POST /_sim/clock} moves both. */
+    @Bean
+    SimulatedTime simulatedTime(SimulatorHolder holder) {
+        return () -> holder.simulator().map(sim -> (Clock) sim.simulator().clock());
     }
 
     @Bean
