@@ -80,9 +80,29 @@ final class MeteringHarness implements AutoCloseable {
             UnaryOperator<MeteringSettings> settings,
             UnaryOperator<MeteringSender> wrapSender,
             Simulator.Builder simulatorBuilder) {
+        this(database, new MutableClock(start), null, simulatorBuilder, products, settings, wrapSender);
+    }
+
+    /** A second instance on the same database and simulator (it closes neither). */
+    MeteringHarness secondInstance(UnaryOperator<MeteringSender> wrapSender) {
+        return new MeteringHarness(database, clock, simulator, null, catalog.products(), p -> properties, wrapSender);
+    }
+
+    private final boolean owner;
+
+    private MeteringHarness(
+            TestDatabase database,
+            MutableClock clock,
+            Simulator shared,
+            Simulator.Builder simulatorBuilder,
+            List<Product> products,
+            UnaryOperator<MeteringSettings> settings,
+            UnaryOperator<MeteringSender> wrapSender) {
         this.database = database;
-        this.clock = new MutableClock(start);
-        this.simulator = simulatorBuilder.clock(clock).build().start();
+        this.clock = clock;
+        this.owner = shared == null;
+        this.simulator =
+                shared != null ? shared : simulatorBuilder.clock(clock).build().start();
         this.catalog = new Catalog(List.of(SELLER_ACCOUNT), products);
         this.properties = settings.apply(testProperties());
         this.jdbc = database.jdbcClient();
@@ -241,7 +261,9 @@ final class MeteringHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        simulator.close();
-        database.close();
+        if (owner) {
+            simulator.close();
+            database.close();
+        }
     }
 }
