@@ -187,6 +187,25 @@ final class MeteringHarness implements AutoCloseable {
                 null);
     }
 
+    static void listIn(Simulator simulator, Product product) {
+        simulator
+                .state()
+                .putProduct(new io.marketgate.simulator.state.Product(
+                        product.productCode(),
+                        product.id(),
+                        SELLER,
+                        io.marketgate.simulator.state.IdentityMode.valueOf(
+                                product.identityMode().name()),
+                        io.marketgate.simulator.state.PricingModel.valueOf(
+                                product.pricingModel().name()),
+                        product.dimensions().stream()
+                                .map(d -> new io.marketgate.simulator.state.Dimension(d.key(), d.unit(), true))
+                                .toList(),
+                        "http://localhost/fulfillment",
+                        "q",
+                        "q"));
+    }
+
     /** Lists the product in the simulator with the same dimensions. */
     void listInSimulator(Product product, String... onlyDimensions) {
         List<Dimension> dimensions = onlyDimensions.length == 0
