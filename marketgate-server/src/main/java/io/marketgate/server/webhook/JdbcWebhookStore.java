@@ -273,7 +273,7 @@ final class JdbcWebhookStore {
                         timestamps.read(row, "next_attempt_at"),
                         timestamps.read(row, "created_at"),
                         timestamps.read(row, "delivered_at"),
-                        (Integer) row.getObject("last_status", Integer.class)))
+                        nullableInt(row, "last_status")))
                 .list();
     }
 
@@ -283,7 +283,7 @@ final class JdbcWebhookStore {
                 .param("id", deliveryId)
                 .query((row, n) -> new WebhookAttempt(
                         timestamps.read(row, "attempted_at"),
-                        (Integer) row.getObject("status_code", Integer.class),
+                        nullableInt(row, "status_code"),
                         row.getLong("latency_ms"),
                         row.getString("response_excerpt"),
                         row.getString("error")))
@@ -320,5 +320,11 @@ final class JdbcWebhookStore {
                 timestamps.read(row, "previous_secret_until"),
                 timestamps.read(row, "created_at"),
                 timestamps.read(row, "updated_at"));
+    }
+
+    /** SQLite's driver cannot read a NULL as {@code Integer}: read the int, then ask. */
+    private static Integer nullableInt(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
     }
 }

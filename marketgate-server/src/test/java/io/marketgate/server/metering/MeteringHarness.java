@@ -22,6 +22,7 @@ import io.marketgate.server.shared.MutableClock;
 import io.marketgate.server.shared.jdbc.TestDatabase;
 import io.marketgate.server.shared.jdbc.TimestampColumns;
 import io.marketgate.server.webhook.Outbox;
+import io.marketgate.server.webhook.TestOutboxes;
 import io.marketgate.simulator.Simulator;
 import io.marketgate.simulator.metering.LedgerEntry;
 import io.marketgate.simulator.state.Agreement;
@@ -36,7 +37,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The metering stages wired by hand over a real database and the embedded simulator, with one clock for
@@ -241,18 +241,7 @@ final class MeteringHarness implements AutoCloseable {
     }
 
     private static Outbox newOutbox(JdbcClient jdbc, TimestampColumns timestamps) {
-        try {
-            var constructor = Outbox.class.getDeclaredConstructor(
-                    JdbcClient.class, TimestampColumns.class, java.time.Clock.class, JsonMapper.class);
-            constructor.setAccessible(true);
-            return constructor.newInstance(
-                    jdbc,
-                    timestamps,
-                    java.time.Clock.systemUTC(),
-                    JsonMapper.builder().build());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestOutboxes.outbox(jdbc, timestamps, java.time.Clock.systemUTC());
     }
 
     @Override
