@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -30,8 +31,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -40,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The checked-in OpenAPI document is valid OpenAPI 3.1, names exactly the server's {@code /v1} operations
- * with the scope each one really requires, has an example for every request body and success response,
+ * with the scope, parameters and body each one really has, has an example for every request body and success response,
  * and is what the server serves, without a key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -113,6 +119,23 @@ class OpenApiDocumentTest {
             }
         });
         assertThat(wrong).as("scopes of the document vs the handlers").isEmpty();
+    }
+
+    @Test
+    void everyOperationDocumentsTheParametersAndBodyItsHandlerReads() {
+        Map<String, String> wrong = new TreeMap<>();
+        v1Handlers().forEach((name, handler) -> {
+            Operation documented = operations().get(name);
+            if (documented == null) {
+                return; // reported by the operations test
+            }
+            String read = parametersReadBy(handler);
+            String stated = parametersOf(name, documented);
+            if (!read.equals(stated)) {
+                wrong.put(name, "reads " + read + ", documented " + stated);
+            }
+        });
+        assertThat(wrong).as("parameters of the document vs the handlers").isEmpty();
     }
 
     @Test
@@ -211,6 +234,50 @@ class OpenApiDocumentTest {
             }
         }
         return mapped;
+    }
+
+    /** e.g. "path[id] query[before, limit] body": what the handler method binds from the request. */
+    private static String parametersReadBy(HandlerMethod handler) {
+        Set<String> path = new TreeSet<>();
+        Set<String> query = new TreeSet<>();
+        boolean body = false;
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+            PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (variable != null) {
+                path.add(named(variable.name(), variable.value(), parameter));
+            } else if (param != null) {
+                query.add(named(param.name(), param.value(), parameter));
+            }
+            body |= parameter.hasParameterAnnotation(RequestBody.class);
+        }
+        return "path" + path + " query" + query + (body ? " body" : "");
+    }
+
+    private static String named(String name, String value, MethodParameter parameter) {
+        return !name.isEmpty() ? name : !value.isEmpty() ? value : parameter.getParameterName();
+    }
+
+    private static String parametersOf(String name, Operation operation) {
+        Set<String> path = new TreeSet<>();
+        Set<String> query = new TreeSet<>();
+        PathItem item = document.getPaths().get(name.substring(name.indexOf(' ') + 1));
+        List<Parameter> parameters = new ArrayList<>();
+        if (item.getParameters() != null) {
+            parameters.addAll(item.getParameters());
+        }
+        if (operation.getParameters() != null) {
+            parameters.addAll(operation.getParameters());
+        }
+        for (Parameter parameter : parameters) {
+            switch (parameter.getIn()) {
+                case "path" -> path.add(parameter.getName());
+                case "query" -> query.add(parameter.getName());
+                default -> {}
+            }
+        }
+        return "path" + path + " query" + query + (operation.getRequestBody() != null ? " body" : "");
     }
 
     /** As {@code ScopeInterceptor} decides: the method's annotation, else its class's, else admin. */
