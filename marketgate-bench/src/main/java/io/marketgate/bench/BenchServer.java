@@ -45,15 +45,30 @@ final class BenchServer implements AutoCloseable {
     final String base;
     final String key;
     final HttpClient http;
-    private final Process process;
+    private final List<String> command;
+    private Process process;
 
-    private BenchServer(Simulator simulator, Path folder, String base, String key, HttpClient http, Process process) {
+    private BenchServer(
+            Simulator simulator, Path folder, String base, String key, HttpClient http, List<String> command) {
         this.simulator = simulator;
         this.folder = folder;
         this.base = base;
         this.key = key;
         this.http = http;
-        this.process = process;
+        this.command = command;
+    }
+
+    /** Ends this JVM (and, through the shutdown hook, the server) if the benchmark runs longer than {@code limit}. */
+    static void stopAfter(Duration limit) {
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Thread.sleep(limit);
+            } catch (InterruptedException done) {
+                return;
+            }
+            System.out.println("STOPPED: the benchmark ran longer than " + limit + " (no figure)");
+            System.exit(2);
+        });
     }
 
     /** Starts a simulator and the server on {@code database}, with extra server arguments; waits until it is live. */
@@ -102,22 +117,41 @@ final class BenchServer implements AutoCloseable {
         }
         command.addAll(database.serverArgs(folder));
         command.addAll(extraArgs);
-        Process process = new ProcessBuilder(command)
-                .directory(folder.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(folder.resolve("server.log").toFile())
-                .start();
         HttpClient http = HttpClient.newBuilder()
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
-        BenchServer server = new BenchServer(simulator, folder, "http://127.0.0.1:" + port, key, http, process);
+        BenchServer server = new BenchServer(simulator, folder, "http://127.0.0.1:" + port, key, http, command);
         try {
-            server.awaitUp();
+            server.launch();
         } catch (Exception e) {
             server.close();
             throw e;
         }
         return server;
+    }
+
+    private void launch() throws Exception {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+        }));
+        process = new ProcessBuilder(command)
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        folder.resolve("server.log").toFile()))
+                .start();
+        awaitUp();
+    }
+
+    private void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 
     /**
@@ -198,10 +232,7 @@ final class BenchServer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        stop();
         http.close();
         simulator.close();
     }

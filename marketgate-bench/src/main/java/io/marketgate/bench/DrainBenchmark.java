@@ -32,10 +32,14 @@ public final class DrainBenchmark {
     private DrainBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        BenchServer.stopAfter(Duration.ofSeconds(175));
         BenchDatabase database = new BenchDatabase.Sqlite();
-        try (BenchServer server =
-                BenchServer.start(database, List.of("--marketgate.metering.calls-per-second=" + BUDGET))) {
+        try (BenchServer server = BenchServer.start(
+                database,
+                List.of("--marketgate.metering.submit=false", "--marketgate.metering.calls-per-second=" + BUDGET))) {
             List<String> licenses = server.seedCustomers(database, CUSTOMERS, Duration.ofHours(4));
+            // Paused as an operator would (DisabledApiException), so the whole backlog is frozen before it is sent.
+            pause(server, database, true);
             // One record per customer and dimension, in an hour closed long ago: frozen as soon as it is seen.
             Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
             Map<String, Long> expected = new HashMap<>();
@@ -69,6 +73,9 @@ public final class DrainBenchmark {
                 server.postUsage(batch.append("]}").toString());
             }
             double ingestSeconds = (System.nanoTime() - ingestStarted) / 1e9;
+            awaitRecords(server, database, "frozen", expected.size());
+            pause(server, database, false);
+            long sendingSince = System.nanoTime();
 
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             // Cheap to poll; which entries they are is checked below.
@@ -81,6 +88,8 @@ public final class DrainBenchmark {
                 Thread.sleep(10);
             }
             Instant drained = Instant.now();
+            double sinceStart = (System.nanoTime() - sendingSince) / 1e9;
+            awaitRecords(server, database, "success", expected.size());
             List<RequestLogEntry> calls =
                     server.simulator.metering().requestLog().entries("BatchMeterUsage");
             Instant firstCall = calls.get(0).receivedAt();
@@ -93,6 +102,9 @@ public final class DrainBenchmark {
                             + " (goal >= 1.00; ceiling 25 x budget = %d records/s)%n",
                     expected.size(), seconds, rate, BUDGET, target, rate / target, 25 * BUDGET);
             report(server, database, expected, calls, ingestSeconds);
+            System.out.printf(
+                    "drain: %d records billed %.2f s after the pause was lifted (the server polls every second)%n",
+                    expected.size(), sinceStart);
         }
     }
 
@@ -155,6 +167,42 @@ public final class DrainBenchmark {
                 ingestSeconds);
         if (lost > 0 || wrong > 0 || statuses.containsKey("DuplicateRecord")) {
             throw new IllegalStateException("the ledger does not match the records");
+        }
+    }
+
+    private static void pause(BenchServer server, BenchDatabase database, boolean paused) throws Exception {
+        try (Connection db = database.connect(server.folder);
+                var sql = db.prepareStatement(
+                        paused
+                                ? "INSERT INTO metering_pause (product_id, reason, paused_at) VALUES (?, 'bench', ?)"
+                                : "DELETE FROM metering_pause WHERE product_id = ?")) {
+            sql.setString(1, BenchServer.PRODUCT);
+            if (paused) {
+                sql.setObject(2, database.timestamp(Instant.now()));
+            }
+            sql.executeUpdate();
+        }
+    }
+
+    /** Waits (bounded) until {@code count} of the server's records are in {@code state}. */
+    private static void awaitRecords(BenchServer server, BenchDatabase database, String state, int count)
+            throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try (Connection db = database.connect(server.folder);
+                var query = db.prepareStatement("SELECT count(*) FROM metering_record WHERE state = ?")) {
+            query.setString(1, state);
+            long found = 0;
+            while (found < count) {
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    found = row.getLong(1);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            found + " of " + count + " records " + state + " within " + TIMEOUT);
+                }
+                Thread.sleep(50);
+            }
         }
     }
 

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 public final class IngestBenchmark {
 
     private static final int BATCH = 1_000;
-    private static final int BATCHES = 50;
-    private static final int WARMUP_BATCHES = 5;
+    private static final int BATCHES = 20;
+    private static final int WARMUP_BATCHES = 3;
     private static final int CUSTOMERS = 200;
     private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
 
@@ -35,7 +35,15 @@ public final class IngestBenchmark {
     private record Event(String id, String customer, String license, String dimension, long quantity, Instant at) {}
 
     public static void main(String[] args) throws Exception {
-        run(new BenchDatabase.Sqlite());
+        BenchServer.stopAfter(Duration.ofSeconds(175));
+        // -Dbench.databases=sqlite or =postgresql runs one of them.
+        String databases = System.getProperty("bench.databases", "sqlite,postgresql");
+        if (databases.contains("sqlite")) {
+            run(new BenchDatabase.Sqlite());
+        }
+        if (!databases.contains("postgresql")) {
+            return;
+        }
         BenchDatabase.Postgresql postgresql;
         try {
             postgresql = BenchDatabase.Postgresql.create();
