@@ -52,6 +52,14 @@ public final class IngestBenchmark {
                     + unreachable.getMessage() + ")");
             return;
         }
+        BenchDatabase.Postgresql schema = postgresql;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                schema.close(); // also when stopped over time
+            } catch (SQLException e) {
+                System.out.println("could not drop the bench schema " + schema.schema() + ": " + e.getMessage());
+            }
+        }));
         try {
             run(postgresql);
         } finally {
