@@ -6,6 +6,7 @@ import io.marketgate.server.security.ApiKeys;
 import io.marketgate.server.security.Scope;
 import io.marketgate.server.security.web.BearerHttp;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,14 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void readinessNamesTheSimulatorTheDemoUses() {
+        assertThat(http.get("/actuator/health/readiness", "application/json").body())
+                .contains("\"simulator\":{\"status\":\"UP\"}");
+        assertThat(keyed.get("/actuator/health/readiness", admin).body())
+                .contains("AWS calls go to the AWS Marketplace simulator");
+    }
+
+    @Test
     void livenessStaysUpWhenReadinessChecksAws() {
         assertThat(http.get("/actuator/health/liveness", "application/json").body())
                 .doesNotContain("\"aws\"")
@@ -110,6 +119,25 @@ class OperationsEndpointsTest {
         HttpResponse<String> detailed = keyed.get("/actuator/health/readiness", admin);
         assertThat(detailed.statusCode()).isEqualTo(200);
         assertThat(detailed.body()).contains("\"details\"").contains("marketgate-demo-notifications");
+    }
+
+    @Test
+    void noPathSpellingReachesMetricsWithoutAKey() {
+        for (String path : List.of(
+                "/actuator/health/../prometheus",
+                "/actuator/health/..;/prometheus",
+                "/actuator/health/%2e%2e/prometheus",
+                "/actuator/health;x=1/../prometheus",
+                "/actuator/prometheus;x=1",
+                "/actuator/prometheus/",
+                "/actuator//prometheus",
+                "//actuator/prometheus",
+                "/actuator/%70rometheus",
+                "/ACTUATOR/prometheus")) {
+            HttpResponse<String> response = http.get(path, "*/*");
+            assertThat(response.body()).as(path).doesNotContain("# TYPE");
+            assertThat(response.statusCode()).as(path).isNotEqualTo(200);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.marketgate.server.aws.AwsCustomerKey;
 import io.marketgate.server.aws.BatchOutcome;
 import io.marketgate.server.aws.MeterRecord;
 import io.marketgate.server.aws.MeteringSender;
+import io.marketgate.server.metering.config.MeteringProperties;
 import io.marketgate.server.metering.jdbc.JdbcSubmissions;
 import io.marketgate.server.metering.jdbc.JdbcSubmissions.FrozenRecord;
 import io.marketgate.server.product.Catalog;

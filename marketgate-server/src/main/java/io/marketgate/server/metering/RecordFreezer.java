@@ -1,6 +1,7 @@
 package io.marketgate.server.metering;
 
 import io.marketgate.server.aws.MeterRecord;
+import io.marketgate.server.metering.config.MeteringProperties;
 import io.marketgate.server.metering.jdbc.JdbcMeteringRecords;
 import io.marketgate.server.metering.jdbc.JdbcMeteringRecords.OpenRecord;
 import io.marketgate.server.metering.jdbc.JdbcMeteringRecords.RecordKey;

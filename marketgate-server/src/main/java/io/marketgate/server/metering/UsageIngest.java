@@ -1,5 +1,6 @@
 package io.marketgate.server.metering;
 
+import io.marketgate.server.metering.config.MeteringProperties;
 import io.marketgate.server.metering.jdbc.JdbcMeteringRecords;
 import io.marketgate.server.metering.jdbc.JdbcMeteringRecords.RecordKey;
 import io.marketgate.server.metering.jdbc.JdbcUsageEvents;

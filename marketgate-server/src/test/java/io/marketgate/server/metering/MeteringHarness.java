@@ -2,6 +2,7 @@ package io.marketgate.server.metering;
 
 import io.marketgate.server.aws.AwsCustomerKey;
 import io.marketgate.server.aws.MeteringSender;
+import io.marketgate.server.metering.config.MeteringProperties;
 import io.marketgate.server.metering.jdbc.JdbcMeteringRecords;
 import io.marketgate.server.metering.jdbc.JdbcRateBudget;
 import io.marketgate.server.metering.jdbc.JdbcReconciliation;

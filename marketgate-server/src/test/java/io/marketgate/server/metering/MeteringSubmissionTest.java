@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.marketgate.server.aws.MeterRecord;
 import io.marketgate.server.metering.UsageOutcome.Status;
+import io.marketgate.server.metering.config.MeteringProperties;
 import io.marketgate.server.product.IdentityMode;
 import io.marketgate.server.product.Product;
 import io.marketgate.server.shared.jdbc.TestDatabase;

@@ -3,15 +3,21 @@ package io.marketgate.server.aws.config;
 import io.marketgate.server.aws.AwsClients;
 import io.marketgate.server.aws.AwsEndpoints;
 import io.marketgate.server.aws.NotificationQueues;
+import io.marketgate.server.aws.health.SimulatorHealthIndicator;
 import io.marketgate.server.aws.simulator.EmbeddedSimulator;
 import io.marketgate.server.product.Catalog;
 import io.marketgate.server.shared.InvalidConfigurationException;
 import java.net.URI;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 /** Wires the AWS clients, pointing them at the embedded simulator when it runs. */
@@ -29,6 +35,45 @@ class AwsConfiguration {
     @Bean
     SimulatorHolder embeddedSimulator(SimulatorProperties properties, Catalog catalog) {
         return new SimulatorHolder(EmbeddedSimulator.startIfWanted(properties, catalog));
+    }
+
+    /**
+     * Checked before any bean exists (so before the database is even contacted): a deployment with its
+     * own database is production and must never bill into the simulator.
+     */
+    @Bean
+    static BeanFactoryPostProcessor simulatorNeverBesideAProductionDatabase(Environment environment) {
+        return beanFactory -> refuseBesideAProductionDatabase(
+                environment.getProperty("marketgate.simulator.embedded"),
+                environment.getProperty("spring.datasource.url"));
+    }
+
+    static void refuseBesideAProductionDatabase(String embedded, String datasourceUrl) {
+        if ("true".equalsIgnoreCase(embedded) && datasourceUrl != null && !datasourceUrl.isBlank()) {
+            throw new InvalidConfigurationException(
+                    "marketgate.simulator.embedded",
+                    "is true while spring.datasource.url points at a PostgreSQL database of a real deployment:"
+                            + " usage would be billed into the simulator, not AWS",
+                    "remove marketgate.simulator.embedded; the embedded simulator runs only on the embedded SQLite"
+                            + " database (point marketgate.aws.endpoint-override at a standalone simulator to test"
+                            + " against PostgreSQL)");
+        }
+    }
+
+    /** Readiness names the simulator whenever AWS calls go to one (embedded or an endpoint override). */
+    @Bean
+    SmartInitializingSingleton simulatorInReadiness(
+            AwsClients clients, SimulatorHolder holder, ObjectProvider<HealthContributorRegistry> registry) {
+        return () -> {
+            AwsEndpoints endpoints = clients.endpoints();
+            if (endpoints.simulatorCredentials() && endpoints.marketplace().isPresent()) {
+                registry.ifAvailable(r -> r.registerContributor(
+                        SimulatorHealthIndicator.NAME,
+                        new SimulatorHealthIndicator(
+                                endpoints.marketplace().get(),
+                                holder.simulator().isPresent())));
+            }
+        };
     }
 
     @Bean

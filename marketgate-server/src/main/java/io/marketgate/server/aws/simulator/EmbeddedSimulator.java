@@ -4,6 +4,7 @@ import io.marketgate.server.aws.config.SimulatorProperties;
 import io.marketgate.server.product.Catalog;
 import io.marketgate.server.product.DimensionType;
 import io.marketgate.server.product.Product;
+import io.marketgate.server.shared.InvalidConfigurationException;
 import io.marketgate.simulator.Simulator;
 import io.marketgate.simulator.state.Dimension;
 import io.marketgate.simulator.state.IdentityMode;
@@ -38,8 +39,9 @@ public final class EmbeddedSimulator implements AutoCloseable {
         if (!wanted) {
             return Optional.empty();
         }
+        InetAddress bindAddress = loopbackOrAllowed(properties);
         Simulator.Builder builder = Simulator.builder()
-                .bindAddress(address(properties.bindAddress()))
+                .bindAddress(bindAddress)
                 .port(properties.port())
                 .sqs(true)
                 .sqsPort(properties.sqsPort());
@@ -51,12 +53,7 @@ public final class EmbeddedSimulator implements AutoCloseable {
             LOG.warn("marketgate.simulator.embedded=true: AWS calls for the configured products go to the embedded"
                     + " simulator, NOT to AWS. Nothing is billed. Never use this setting in production.");
         }
-        if (!simulator.endpoint().getHost().startsWith("127.")
-                && !simulator.endpoint().getHost().equals("[::1]")) {
-            LOG.warn(
-                    "The embedded simulator listens on {}: its control API has no authentication",
-                    simulator.endpoint());
-        }
+        exposureWarning(properties).ifPresent(LOG::warn);
         LOG.info(
                 "Embedded AWS Marketplace simulator (local use only) at {}, its SQS at {}",
                 simulator.endpoint(),
@@ -117,11 +114,40 @@ public final class EmbeddedSimulator implements AutoCloseable {
         return "marketgate-" + product.id().toLowerCase(Locale.ROOT) + "-notifications";
     }
 
+    /**
+     * The configured bind address (not the endpoint it is later rewritten to), refused unless it is a
+     * loopback address or remote access is explicitly allowed: a wildcard or LAN address would hand the
+     * unauthenticated control API and STS to the network.
+     */
+    static InetAddress loopbackOrAllowed(SimulatorProperties properties) {
+        InetAddress address = address(properties.bindAddress());
+        if (!address.isLoopbackAddress() && !properties.allowRemote()) {
+            throw new InvalidConfigurationException(
+                    "marketgate.simulator.bind-address",
+                    "is " + properties.bindAddress() + ", not a loopback address"
+                            + (address.isAnyLocalAddress() ? " (a wildcard listens on every interface)" : "")
+                            + ": the simulator's control API and STS have no authentication",
+                    "use 127.0.0.1, or set marketgate.simulator.allow-remote=true to expose it on purpose");
+        }
+        return address;
+    }
+
+    /** The warning for an allowed remote bind, judged on the configured address, not the endpoint URL. */
+    static Optional<String> exposureWarning(SimulatorProperties properties) {
+        if (address(properties.bindAddress()).isLoopbackAddress()) {
+            return Optional.empty();
+        }
+        return Optional.of("The embedded simulator listens on " + properties.bindAddress()
+                + " (marketgate.simulator.allow-remote=true): its control API and STS have no authentication;"
+                + " anyone who reaches that address can use them");
+    }
+
     private static InetAddress address(String host) {
         try {
             return InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("marketgate.simulator.bind-address: unknown host " + host, e);
+            throw new InvalidConfigurationException(
+                    "marketgate.simulator.bind-address", "unknown host " + host, "use 127.0.0.1");
         }
     }
 }

@@ -5,7 +5,6 @@ import io.marketgate.server.metering.CallBudget;
 import io.marketgate.server.metering.MeteringCustomers;
 import io.marketgate.server.metering.MeteringMetrics;
 import io.marketgate.server.metering.MeteringOutcomes;
-import io.marketgate.server.metering.MeteringProperties;
 import io.marketgate.server.metering.MeteringSubmitter;
 import io.marketgate.server.metering.MeteringWorker;
 import io.marketgate.server.metering.RecordFreezer;

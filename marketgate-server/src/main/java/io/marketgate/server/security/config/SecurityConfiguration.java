@@ -31,6 +31,7 @@ class SecurityConfiguration {
         return () -> {
             if (properties.bootstrapKey() != null) {
                 var bootstrap = properties.bootstrapKey();
+                bootstrap.validate();
                 boolean created =
                         apiKeys.registerHashed(bootstrap.id(), "bootstrap", Set.of(Scope.ADMIN), bootstrap.sha256());
                 LOG.info(

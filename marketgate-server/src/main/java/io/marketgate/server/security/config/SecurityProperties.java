@@ -46,7 +46,12 @@ public record SecurityProperties(
      * @param sha256 lowercase hex SHA-256 of the whole key
      */
     public record BootstrapKey(String id, String sha256) {
-        public BootstrapKey {
+
+        /**
+         * Checked at startup rather than while binding, so a failure never echoes the value: an operator may
+         * have pasted the clear key where its hash belongs.
+         */
+        void validate() {
             if (id == null || !KEY_ID.matcher(id).matches()) {
                 throw new InvalidConfigurationException(
                         "marketgate.security.bootstrap-key.id",

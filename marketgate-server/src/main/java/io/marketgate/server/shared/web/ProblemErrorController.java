@@ -1,5 +1,6 @@
 package io.marketgate.server.shared.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -24,6 +25,11 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            // Asked for directly: not an error page, just a path nobody serves (and no ERROR in the log).
+            return problems.response(ProblemDetail.forStatusAndDetail(
+                    HttpStatus.NOT_FOUND, "No endpoint " + request.getMethod() + " " + request.getRequestURI() + "."));
+        }
         HttpStatus status = statusOf(request);
         String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         if (status.is5xxServerError()) {

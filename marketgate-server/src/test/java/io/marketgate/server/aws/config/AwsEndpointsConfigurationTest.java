@@ -1,6 +1,7 @@
 package io.marketgate.server.aws.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.marketgate.server.aws.config.AwsConfiguration.SimulatorHolder;
@@ -36,6 +37,28 @@ class AwsEndpointsConfigurationTest {
 
         assertThat(endpoints.marketplace()).contains(URI.create("http://127.0.0.1:4599"));
         assertThat(endpoints.simulatorCredentials()).isTrue();
+    }
+
+    @Test
+    void theEmbeddedSimulatorBesideAProductionDatabaseIsRefused() {
+        assertThatThrownBy(() -> AwsConfiguration.refuseBesideAProductionDatabase(
+                        "true", "jdbc:postgresql://db:5432/marketgate"))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
+                    assertThat(e.property()).isEqualTo("marketgate.simulator.embedded");
+                    assertThat(e.getMessage()).contains("PostgreSQL");
+                });
+    }
+
+    @Test
+    void theEmbeddedSimulatorOnTheEmbeddedDatabaseOrAProductionDatabaseAloneAreFine() {
+        assertThatCode(() -> AwsConfiguration.refuseBesideAProductionDatabase("true", null))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> AwsConfiguration.refuseBesideAProductionDatabase(
+                        "false", "jdbc:postgresql://db:5432/marketgate"))
+                .doesNotThrowAnyException();
+        assertThatCode(() ->
+                        AwsConfiguration.refuseBesideAProductionDatabase(null, "jdbc:postgresql://db:5432/marketgate"))
+                .doesNotThrowAnyException();
     }
 
     private static AwsProperties properties(URI override, boolean simulatorCredentials) {

@@ -2,6 +2,7 @@ package io.marketgate.server.shared.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketgate.simulator.Simulator;
 import io.marketgate.testing.Piece;
 import io.marketgate.testing.Requires;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The server's own wiring with spring.datasource.url set to PostgreSQL: no SQLite, PostgreSQL migrations.
- * A real deployment configures its products (the demo refuses a production database); AWS is the embedded
- * simulator, explicitly.
+ * A real deployment configures its products (the demo refuses a production database, and so does the
+ * embedded simulator); AWS is a standalone simulator reached through the endpoint override, and readiness
+ * names it.
  */
 @Requires(Piece.POSTGRESQL)
 @SpringBootTest(
@@ -31,15 +34,24 @@ import org.springframework.test.context.DynamicPropertySource;
             "marketgate.products.analytics.identity-mode=license",
             "marketgate.products.analytics.pricing-model=subscription",
             "marketgate.products.analytics.dimensions[0].key=requests",
-            "marketgate.simulator.embedded=true"
+            "marketgate.aws.simulator-credentials=true"
         })
 class PostgresqlStartupTest {
 
     private static final String SCHEMA =
             "mg_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
+    private static final Simulator SIMULATOR =
+            Simulator.builder().port(0).sqs(true).sqsPort(0).build();
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        SIMULATOR.start();
+        registry.add(
+                "marketgate.aws.endpoint-override", () -> SIMULATOR.endpoint().toString());
+        registry.add(
+                "marketgate.aws.sqs-endpoint-override",
+                () -> SIMULATOR.sqsEndpoint().toString());
         String url = Piece.Pieces.postgresUrl();
         registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
         registry.add("spring.flyway.schemas", () -> SCHEMA);
@@ -47,6 +59,7 @@ class PostgresqlStartupTest {
 
     @AfterAll
     static void dropSchema() throws SQLException {
+        SIMULATOR.close();
         try (Connection connection = DriverManager.getConnection(Piece.Pieces.postgresUrl())) {
             connection.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
@@ -58,6 +71,9 @@ class PostgresqlStartupTest {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    HealthContributorRegistry healthContributors;
+
     @Test
     void usesPostgresqlAndItsMigrations() {
         assertThat(jdbc.sql("SELECT current_schema()").query(String.class).single())
@@ -68,6 +84,11 @@ class PostgresqlStartupTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("timestamp with time zone");
+    }
+
+    @Test
+    void readinessNamesTheSimulatorItBillsInto() {
+        assertThat(healthContributors.getContributor("simulator")).isNotNull();
     }
 
     @Test

@@ -11,7 +11,10 @@ import jakarta.validation.constraints.Positive;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** What an API client sees when things go wrong: always RFC 9457 problem details, over a real port. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ProblemDetailsTest.ProblemTestController.class)
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemDetailsTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -117,6 +121,21 @@ class ProblemDetailsTest {
         HttpResponse<String> response = http.get("/test/forbidden", "text/html");
 
         assertThat(problem(response, 403).get("detail").asString()).isEqualTo("Forbidden: /test/forbidden.");
+    }
+
+    @Test
+    void aDirectRequestToTheErrorPathIsNotFoundAndLogsNoError(CapturedOutput output) {
+        HttpResponse<String> response = http.get("/error", "application/json");
+
+        assertThat(problem(response, 404).get("detail").asString()).isEqualTo("No endpoint GET /error.");
+        assertThat(problem(http.send("POST", "/error", "application/json", "{}"), 404)
+                        .get("detail")
+                        .asString())
+                .isEqualTo("No endpoint POST /error.");
+        assertThat(output.getAll())
+                .doesNotContain("Internal error")
+                .doesNotContain("while serving GET /error")
+                .doesNotContain("while serving POST /error");
     }
 
     @Test

@@ -1,5 +1,6 @@
-package io.marketgate.server.metering;
+package io.marketgate.server.metering.config;
 
+import io.marketgate.server.metering.MeteringWindow;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
