@@ -4,7 +4,6 @@ import io.marketgate.server.aws.AwsCustomerKey;
 import io.marketgate.server.aws.BatchOutcome;
 import io.marketgate.server.aws.MeterRecord;
 import io.marketgate.server.aws.MeteringSender;
-import io.marketgate.server.metering.config.MeteringProperties;
 import io.marketgate.server.metering.jdbc.JdbcSubmissions;
 import io.marketgate.server.metering.jdbc.JdbcSubmissions.FrozenRecord;
 import io.marketgate.server.product.Catalog;
@@ -45,7 +44,7 @@ public class MeteringSubmitter {
     private final MeteringOutcomes outcomes;
     private final CallBudget budget;
     private final MeteringLock lock;
-    private final MeteringProperties properties;
+    private final MeteringSettings properties;
     private final Clock clock;
     private final MeteringMetrics metrics;
     private final Set<String> locked = ConcurrentHashMap.newKeySet();
@@ -59,7 +58,7 @@ public class MeteringSubmitter {
             MeteringOutcomes outcomes,
             CallBudget budget,
             MeteringLock lock,
-            MeteringProperties properties,
+            MeteringSettings properties,
             Clock clock,
             MeteringMetrics metrics) {
         this.catalog = catalog;

@@ -1,7 +1,6 @@
 package io.marketgate.server.metering;
 
 import io.marketgate.server.aws.MeterRecord;
-import io.marketgate.server.metering.config.MeteringProperties;
 import io.marketgate.server.metering.jdbc.JdbcMeteringRecords;
 import io.marketgate.server.metering.jdbc.JdbcMeteringRecords.OpenRecord;
 import io.marketgate.server.metering.jdbc.JdbcMeteringRecords.RecordKey;
@@ -32,7 +31,7 @@ public class RecordFreezer {
     private final JdbcMeteringRecords records;
     private final MeteringCustomers customers;
     private final Catalog catalog;
-    private final MeteringProperties properties;
+    private final MeteringSettings properties;
     private final MeteringWindow window;
     private final Clock clock;
 
@@ -40,7 +39,7 @@ public class RecordFreezer {
             JdbcMeteringRecords records,
             MeteringCustomers customers,
             Catalog catalog,
-            MeteringProperties properties,
+            MeteringSettings properties,
             Clock clock) {
         this.records = records;
         this.customers = customers;

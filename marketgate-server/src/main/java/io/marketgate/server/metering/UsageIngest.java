@@ -1,6 +1,5 @@
 package io.marketgate.server.metering;
 
-import io.marketgate.server.metering.config.MeteringProperties;
 import io.marketgate.server.metering.jdbc.JdbcMeteringRecords;
 import io.marketgate.server.metering.jdbc.JdbcMeteringRecords.RecordKey;
 import io.marketgate.server.metering.jdbc.JdbcUsageEvents;
@@ -46,7 +45,7 @@ public class UsageIngest {
             JdbcMeteringRecords records,
             TransactionTemplate transactions,
             Clock clock,
-            MeteringProperties properties,
+            MeteringSettings properties,
             MeteringMetrics metrics) {
         this.customers = customers;
         this.catalog = catalog;

@@ -5,7 +5,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.marketgate.server.aws.MeterRecord;
 import io.marketgate.server.metering.UsageOutcome.Status;
-import io.marketgate.server.metering.config.MeteringProperties;
 import io.marketgate.server.product.IdentityMode;
 import io.marketgate.server.product.Product;
 import io.marketgate.server.shared.jdbc.TestDatabase;
@@ -41,13 +40,13 @@ class MeteringSubmissionTest {
         }
     }
 
-    private MeteringHarness open(Instant start, Product product, UnaryOperator<MeteringProperties> settings) {
+    private MeteringHarness open(Instant start, Product product, UnaryOperator<MeteringSettings> settings) {
         harness = new MeteringHarness(TestDatabase.sqlite(folder), start, List.of(product), settings);
         return harness;
     }
 
-    private static UnaryOperator<MeteringProperties> zeroRecords(boolean on) {
-        return p -> new MeteringProperties(
+    private static UnaryOperator<MeteringSettings> zeroRecords(boolean on) {
+        return p -> new MeteringSettings(
                 p.grace(),
                 p.awsWindow(),
                 p.monthEndCutoff(),
