@@ -25,7 +25,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The access check served from memory. Every change that alters an answer increases the database's access
  * version in its own transaction; this view reads that one counter at most once per check interval and,
- * when it moved, loads only the rows changed since (docs/adr/0004-access-view-version-counter.md). Changes
+ * when it moved, loads only the rows changed since (docs/adr/0005-access-view-version-counter.md). Changes
  * committed by this instance are seen by the next check at once; another instance's within the interval.
  */
 @Component
