@@ -1,4 +1,4 @@
--- Metering ledger (see docs/adr/0007-usage-idempotency-index.md).
+-- Metering ledger (see docs/adr/0006-usage-idempotency-index.md).
 
 -- Every usage event accepted (or stored as unbillable), immutable. seq is time-ordered, so inserts append
 -- at the right edge of the primary key. The idempotency key is (usage_hour, event_id): usage_hour comes

@@ -1,4 +1,4 @@
--- Metering ledger (see docs/adr/0007-usage-idempotency-index.md). Timestamps are INTEGER milliseconds
+-- Metering ledger (see docs/adr/0006-usage-idempotency-index.md). Timestamps are INTEGER milliseconds
 -- since the epoch, UTC (TimestampColumns).
 
 -- Every usage event accepted (or stored as unbillable), immutable. seq is the rowid: time-ordered, so

@@ -1,5 +1,6 @@
 package io.marketgate.simulator;
 
+import io.marketgate.simulator.agreement.AgreementApi;
 import io.marketgate.simulator.buyer.BuyerPages;
 import io.marketgate.simulator.control.ControlApi;
 import io.marketgate.simulator.entitlement.EntitlementApi;
@@ -98,6 +99,7 @@ public final class Simulator implements AutoCloseable {
         new EntitlementApi(state, sigV4, entitlementPaging, EntitlementFaultHook.from(faults)).register(router);
         new EntitlementControlApi(entitlementPaging).register(router);
         notifications.register(router);
+        new AgreementApi(state, sigV4, faults).register(router);
     }
 
     @Override

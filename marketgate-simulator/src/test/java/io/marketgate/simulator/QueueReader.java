@@ -10,7 +10,6 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,27 +59,16 @@ public final class QueueReader implements AutoCloseable {
         sqs.close();
     }
 
+    /**
+     * One long-polled receive. The queue is created if the simulator has not delivered to it yet (CreateQueue
+     * is idempotent, the simulator creates it the same way), so an empty answer always means a second waited.
+     */
     private List<Message> receive(String queueName) {
-        String url;
-        try {
-            url = sqs.getQueueUrl(b -> b.queueName(queueName)).queueUrl();
-        } catch (QueueDoesNotExistException notYet) {
-            sleep();
-            return List.of();
-        }
+        String url = sqs.createQueue(b -> b.queueName(queueName)).queueUrl();
         List<Message> messages = sqs.receiveMessage(
                         b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
                 .messages();
         messages.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
         return messages;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 }

@@ -53,14 +53,13 @@ public final class WebhookSecret {
         if (encoded.startsWith(PREFIX)) {
             encoded = encoded.substring(PREFIX.length());
         }
+        byte[] key;
         try {
-            return new WebhookSecret(Base64.getDecoder().decode(encoded));
+            key = Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("webhook secret")) {
-                throw e;
-            }
             throw new IllegalArgumentException("webhook secret is not base64 after the " + PREFIX + " prefix");
         }
+        return new WebhookSecret(key);
     }
 
     /** Wraps raw key bytes (copied). */

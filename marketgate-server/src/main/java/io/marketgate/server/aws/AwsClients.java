@@ -19,6 +19,7 @@ import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.marketplaceagreement.MarketplaceAgreementClient;
 import software.amazon.awssdk.services.marketplaceentitlement.MarketplaceEntitlementClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -35,6 +36,9 @@ public final class AwsClients implements AutoCloseable {
 
     /** GetEntitlements is served in us-east-1 only. */
     public static final Region ENTITLEMENT_REGION = Region.US_EAST_1;
+
+    /** The Agreement API is served in us-east-1 only. */
+    public static final Region AGREEMENT_REGION = Region.US_EAST_1;
 
     private final AwsEndpoints endpoints;
     private final SdkHttpClient http;
@@ -83,6 +87,13 @@ public final class AwsClients implements AutoCloseable {
         return client("entitlement/" + seller.id(), () -> configure(
                         MarketplaceEntitlementClient.builder(), seller, ENTITLEMENT_REGION, endpoints.marketplace())
                 .overrideConfiguration(marketplace(timeouts().toBuilder()))
+                .build());
+    }
+
+    /** The Agreement API (us-east-1 only, like Entitlement) with the seller's credentials. */
+    public MarketplaceAgreementClient agreement(Seller seller) {
+        return client("agreement/" + seller.id(), () -> configure(
+                        MarketplaceAgreementClient.builder(), seller, AGREEMENT_REGION, endpoints.marketplace())
                 .build());
     }
 

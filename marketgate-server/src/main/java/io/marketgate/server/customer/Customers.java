@@ -3,6 +3,7 @@ package io.marketgate.server.customer;
 import io.marketgate.server.customer.jdbc.JdbcCustomers;
 import io.marketgate.server.product.Product;
 import io.marketgate.server.shared.jdbc.TimestampColumns;
+import io.marketgate.server.webhook.EventTypes;
 import io.marketgate.server.webhook.Outbox;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -23,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Customers {
 
     /** The outbox event type of a registration. */
-    public static final String REGISTERED_EVENT = "customer.registered";
+    public static final String REGISTERED_EVENT = EventTypes.CUSTOMER_REGISTERED;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

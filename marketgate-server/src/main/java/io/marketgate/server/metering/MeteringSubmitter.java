@@ -44,7 +44,7 @@ public class MeteringSubmitter {
     private final MeteringOutcomes outcomes;
     private final CallBudget budget;
     private final MeteringLock lock;
-    private final MeteringProperties properties;
+    private final MeteringSettings properties;
     private final Clock clock;
     private final MeteringMetrics metrics;
     private final Set<String> locked = ConcurrentHashMap.newKeySet();
@@ -58,7 +58,7 @@ public class MeteringSubmitter {
             MeteringOutcomes outcomes,
             CallBudget budget,
             MeteringLock lock,
-            MeteringProperties properties,
+            MeteringSettings properties,
             Clock clock,
             MeteringMetrics metrics) {
         this.catalog = catalog;

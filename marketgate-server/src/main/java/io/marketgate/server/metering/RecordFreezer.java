@@ -31,7 +31,7 @@ public class RecordFreezer {
     private final JdbcMeteringRecords records;
     private final MeteringCustomers customers;
     private final Catalog catalog;
-    private final MeteringProperties properties;
+    private final MeteringSettings properties;
     private final MeteringWindow window;
     private final Clock clock;
 
@@ -39,7 +39,7 @@ public class RecordFreezer {
             JdbcMeteringRecords records,
             MeteringCustomers customers,
             Catalog catalog,
-            MeteringProperties properties,
+            MeteringSettings properties,
             Clock clock) {
         this.records = records;
         this.customers = customers;

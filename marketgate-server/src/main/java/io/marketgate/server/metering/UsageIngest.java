@@ -45,7 +45,7 @@ public class UsageIngest {
             JdbcMeteringRecords records,
             TransactionTemplate transactions,
             Clock clock,
-            MeteringProperties properties,
+            MeteringSettings properties,
             MeteringMetrics metrics) {
         this.customers = customers;
         this.catalog = catalog;

@@ -90,6 +90,9 @@ final class UsageRules {
         if (eventTime.isAfter(now.plus(futureTolerance))) {
             return refused(id, "timestamp: " + eventTime + " is in the future");
         }
+        if (customer.usageFrom() == null && !customer.subscribed()) {
+            return refused(id, "customer: '" + input.customer() + "' has not subscribed (no subscribe-success yet)");
+        }
         if (customer.usageFrom() != null && eventTime.isBefore(customer.usageFrom())) {
             return refused(
                     id,

@@ -1,6 +1,7 @@
 package io.marketgate.server.shared;
 
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,9 +9,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
-    /** UTC, because usage hours, metering windows and AWS timestamps are all UTC. */
+    /**
+     * UTC, because usage hours, metering windows and AWS timestamps are all UTC; the embedded simulator's
+     * clock where one runs (demo and local development only).
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(ObjectProvider<SimulatedTime> simulated) {
+        return simulated.stream()
+                .flatMap(time -> time.clock().stream())
+                .findFirst()
+                .orElseGet(Clock::systemUTC);
     }
 }

@@ -1,11 +1,15 @@
 package io.marketgate.server.subscription;
 
+import io.marketgate.server.customer.AwsIdentity;
+import io.marketgate.server.customer.Customer;
+import io.marketgate.server.customer.CustomerRegistered;
 import io.marketgate.server.product.Catalog;
 import io.marketgate.server.product.IdentityMode;
 import io.marketgate.server.product.Product;
 import io.marketgate.server.subscription.jdbc.JdbcSubscriptions;
 import io.marketgate.server.subscription.jdbc.SubscriptionRecord;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +35,22 @@ class CustomerLinks {
         this.subscriptions = subscriptions;
         this.projection = projection;
         this.events = events;
+    }
+
+    /** Runs inside the registration transaction: the link commits or rolls back with the customer. */
+    @EventListener
+    void on(CustomerRegistered registered) {
+        Customer customer = registered.customer();
+        Product product = catalog.product(customer.productId())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown product " + customer.productId()));
+        AwsIdentity identity = customer.identity();
+        registered(
+                product.id(),
+                identity.key(product.identityMode()),
+                customer.id(),
+                identity.customerIdentifier(),
+                identity.customerAwsAccountId(),
+                identity.licenseArn());
     }
 
     /**

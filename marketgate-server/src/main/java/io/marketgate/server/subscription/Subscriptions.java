@@ -1,5 +1,6 @@
 package io.marketgate.server.subscription;
 
+import io.marketgate.server.subscription.jdbc.JdbcNotifications;
 import io.marketgate.server.subscription.jdbc.JdbcSubscriptions;
 import io.marketgate.server.subscription.jdbc.SubscriptionRecord;
 import java.time.Clock;
@@ -12,10 +13,12 @@ import org.springframework.stereotype.Service;
 public class Subscriptions {
 
     private final JdbcSubscriptions subscriptions;
+    private final JdbcNotifications notifications;
     private final Clock clock;
 
-    Subscriptions(JdbcSubscriptions subscriptions, Clock clock) {
+    Subscriptions(JdbcSubscriptions subscriptions, JdbcNotifications notifications, Clock clock) {
         this.subscriptions = subscriptions;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -32,6 +35,53 @@ public class Subscriptions {
     public List<SubscriptionView> ofCustomer(String customerId) {
         return subscriptions.byCustomer(customerId).stream().map(this::current).toList();
     }
+
+    /**
+     * Marks the customer's subscriptions changed (a new access version) in the caller's transaction, for a
+     * change access views must see that is not the subscription's own, e.g. a new tenant id.
+     */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void touchCustomer(String customerId) {
+        long version = subscriptions.nextAccessVersion();
+        subscriptions.touchCustomer(customerId, version);
+    }
+
+    /** The registered customer linked to the subscription, if any. */
+    public Optional<String> customerOf(String productId, String key) {
+        return subscriptions.find(productId, key).map(SubscriptionRecord::customerId);
+    }
+
+    /**
+     * Subscriptions of registered customers changed after access version {@code afterVersion}, oldest
+     * change first (for access views).
+     */
+    public List<CustomerSubscription> changedAfter(long afterVersion) {
+        return subscriptions.changedAfter(afterVersion).stream()
+                .filter(row -> row.customerId() != null)
+                .map(row -> new CustomerSubscription(row.customerId(), row.version(), row.view()))
+                .toList();
+    }
+
+    /** The notifications of a subscription, in sent order. */
+    public List<NotificationRecord> history(String productId, String key) {
+        return notifications.ofSubscription(productId, key).stream()
+                .map(n -> new NotificationRecord(
+                        n.messageId(), n.source(), n.action().value(), n.sentAt(), n.receivedAt(), n.body()))
+                .toList();
+    }
+
+    /** A subscription with its customer and the access version of its last change. */
+    public record CustomerSubscription(String customerId, long version, SubscriptionView subscription) {}
+
+    /** One stored notification, for the history. */
+    public record NotificationRecord(
+            String messageId,
+            String source,
+            String action,
+            java.time.Instant sentAt,
+            java.time.Instant receivedAt,
+            String body) {}
 
     private SubscriptionView current(SubscriptionRecord row) {
         SubscriptionView view = row.view();

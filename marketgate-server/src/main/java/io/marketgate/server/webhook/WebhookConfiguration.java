@@ -6,6 +6,7 @@ import io.marketgate.server.shared.InvalidConfigurationException;
 import io.marketgate.server.shared.MarketgateException;
 import io.marketgate.server.shared.jdbc.DatabaseProperties;
 import io.marketgate.server.shared.jdbc.TimestampColumns;
+import io.marketgate.server.webhook.config.WebhookProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;

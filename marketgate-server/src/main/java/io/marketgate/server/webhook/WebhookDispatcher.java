@@ -1,5 +1,6 @@
 package io.marketgate.server.webhook;
 
+import io.marketgate.server.webhook.config.WebhookProperties;
 import io.marketgate.webhooks.WebhookSecret;
 import io.marketgate.webhooks.WebhookSigner;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -22,7 +22,6 @@ import io.marketgate.server.shared.MutableClock;
 import io.marketgate.server.shared.jdbc.TestDatabase;
 import io.marketgate.server.shared.jdbc.TimestampColumns;
 import io.marketgate.server.webhook.Outbox;
-import io.marketgate.server.webhook.TestOutboxes;
 import io.marketgate.simulator.Simulator;
 import io.marketgate.simulator.metering.LedgerEntry;
 import io.marketgate.simulator.state.Agreement;
@@ -52,7 +51,7 @@ final class MeteringHarness implements AutoCloseable {
     final TestDatabase database;
     final FakeMeteringCustomers customers = new FakeMeteringCustomers();
     final Catalog catalog;
-    final MeteringProperties properties;
+    final MeteringSettings properties;
     final JdbcClient jdbc;
     final UsageIngest ingest;
     final RecordFreezer freezer;
@@ -64,7 +63,7 @@ final class MeteringHarness implements AutoCloseable {
     private final AtomicInteger customerIds = new AtomicInteger();
 
     MeteringHarness(
-            TestDatabase database, Instant start, List<Product> products, UnaryOperator<MeteringProperties> settings) {
+            TestDatabase database, Instant start, List<Product> products, UnaryOperator<MeteringSettings> settings) {
         this(
                 database,
                 start,
@@ -78,12 +77,32 @@ final class MeteringHarness implements AutoCloseable {
             TestDatabase database,
             Instant start,
             List<Product> products,
-            UnaryOperator<MeteringProperties> settings,
+            UnaryOperator<MeteringSettings> settings,
             UnaryOperator<MeteringSender> wrapSender,
             Simulator.Builder simulatorBuilder) {
+        this(database, new MutableClock(start), null, simulatorBuilder, products, settings, wrapSender);
+    }
+
+    /** A second instance on the same database and simulator (it closes neither). */
+    MeteringHarness secondInstance(UnaryOperator<MeteringSender> wrapSender) {
+        return new MeteringHarness(database, clock, simulator, null, catalog.products(), p -> properties, wrapSender);
+    }
+
+    private final boolean owner;
+
+    private MeteringHarness(
+            TestDatabase database,
+            MutableClock clock,
+            Simulator shared,
+            Simulator.Builder simulatorBuilder,
+            List<Product> products,
+            UnaryOperator<MeteringSettings> settings,
+            UnaryOperator<MeteringSender> wrapSender) {
         this.database = database;
-        this.clock = new MutableClock(start);
-        this.simulator = simulatorBuilder.clock(clock).build().start();
+        this.clock = clock;
+        this.owner = shared == null;
+        this.simulator =
+                shared != null ? shared : simulatorBuilder.clock(clock).build().start();
         this.catalog = new Catalog(List.of(SELLER_ACCOUNT), products);
         this.properties = settings.apply(testProperties());
         this.jdbc = database.jdbcClient();
@@ -102,7 +121,7 @@ final class MeteringHarness implements AutoCloseable {
         TransactionTemplate transactions =
                 new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
         JdbcTemplate template = new JdbcTemplate(database.dataSource());
-        this.outbox = newOutbox(jdbc, timestamps);
+        this.outbox = io.marketgate.server.webhook.TestOutbox.over(database, clock);
         JdbcMeteringRecords records = new JdbcMeteringRecords(jdbc, timestamps);
         JdbcSubmissions submissions = new JdbcSubmissions(jdbc, timestamps, database.dataSource());
         this.ingest = new UsageIngest(
@@ -136,8 +155,8 @@ final class MeteringHarness implements AutoCloseable {
     }
 
     /** Fast retries and a generous budget, so tests spend their time on behaviour. */
-    static MeteringProperties testProperties() {
-        return new MeteringProperties(
+    static MeteringSettings testProperties() {
+        return new MeteringSettings(
                 Duration.ofMinutes(5),
                 Duration.ofHours(24),
                 Duration.ofHours(6),
@@ -166,6 +185,25 @@ final class MeteringHarness implements AutoCloseable {
                         .toList(),
                 Onboarding.AUTOMATIC,
                 null);
+    }
+
+    static void listIn(Simulator simulator, Product product) {
+        simulator
+                .state()
+                .putProduct(new io.marketgate.simulator.state.Product(
+                        product.productCode(),
+                        product.id(),
+                        SELLER,
+                        io.marketgate.simulator.state.IdentityMode.valueOf(
+                                product.identityMode().name()),
+                        io.marketgate.simulator.state.PricingModel.valueOf(
+                                product.pricingModel().name()),
+                        product.dimensions().stream()
+                                .map(d -> new io.marketgate.simulator.state.Dimension(d.key(), d.unit(), true))
+                                .toList(),
+                        "http://localhost/fulfillment",
+                        "q",
+                        "q"));
     }
 
     /** Lists the product in the simulator with the same dimensions. */
@@ -240,13 +278,11 @@ final class MeteringHarness implements AutoCloseable {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
-    private static Outbox newOutbox(JdbcClient jdbc, TimestampColumns timestamps) {
-        return TestOutboxes.outbox(jdbc, timestamps, java.time.Clock.systemUTC());
-    }
-
     @Override
     public void close() {
-        simulator.close();
-        database.close();
+        if (owner) {
+            simulator.close();
+            database.close();
+        }
     }
 }

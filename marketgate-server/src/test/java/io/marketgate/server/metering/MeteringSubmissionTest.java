@@ -40,13 +40,13 @@ class MeteringSubmissionTest {
         }
     }
 
-    private MeteringHarness open(Instant start, Product product, UnaryOperator<MeteringProperties> settings) {
+    private MeteringHarness open(Instant start, Product product, UnaryOperator<MeteringSettings> settings) {
         harness = new MeteringHarness(TestDatabase.sqlite(folder), start, List.of(product), settings);
         return harness;
     }
 
-    private static UnaryOperator<MeteringProperties> zeroRecords(boolean on) {
-        return p -> new MeteringProperties(
+    private static UnaryOperator<MeteringSettings> zeroRecords(boolean on) {
+        return p -> new MeteringSettings(
                 p.grace(),
                 p.awsWindow(),
                 p.monthEndCutoff(),

@@ -2,6 +2,11 @@ package io.marketgate.server.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketgate.server.LifecycleServerTest;
+import io.marketgate.server.customer.AwsIdentity;
+import io.marketgate.server.customer.Customers;
+import io.marketgate.server.customer.Registration;
+import io.marketgate.server.product.Catalog;
 import io.marketgate.server.shared.MutableClock;
 import io.marketgate.server.subscription.Notification.AgreementEvent;
 import io.marketgate.server.subscription.Notification.AgreementEventType;
@@ -14,45 +19,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 /** The lifecycle through {@link NotificationSink} on a real database, with the server's own wiring. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {
-            "marketgate.sellers.acme.account-id=111122223333",
-            "marketgate.products.saas.product-code=prod-saas",
-            "marketgate.products.saas.identity-mode=legacy",
-            "marketgate.products.saas.pricing-model=subscription",
-            "marketgate.products.saas.dimensions[0].key=requests",
-            "marketgate.products.lic.product-code=prod-lic",
-            "marketgate.products.lic.identity-mode=license",
-            "marketgate.products.lic.pricing-model=subscription",
-            "marketgate.products.lic.dimensions[0].key=requests",
-            "marketgate.simulator.embedded=true",
-            "marketgate.lifecycle.sweep-interval=1h"
-        })
-@Import(LifecycleContract.Clocks.class)
+@LifecycleServerTest
 @RecordApplicationEvents
 abstract class LifecycleContract {
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-        }
-    }
 
     @Autowired
     NotificationSink sink;
@@ -61,7 +38,10 @@ abstract class LifecycleContract {
     Subscriptions subscriptions;
 
     @Autowired
-    CustomerLinks customers;
+    Customers customers;
+
+    @Autowired
+    Catalog catalog;
 
     @Autowired
     LifecycleSweeper sweeper;
@@ -75,12 +55,24 @@ abstract class LifecycleContract {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     private MutableClock mutableClock() {
         return (MutableClock) clock;
     }
 
     private static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Registers through the customer module, as the registration form does; returns the customer id. */
+    private String register(String productId, String customerIdentifier, String account, String license) {
+        Registration registration = customers.register(
+                catalog.product(productId).orElseThrow(),
+                new AwsIdentity(customerIdentifier, account, license),
+                Map.of());
+        return ((Registration.Registered) registration).customer().id();
     }
 
     private static Sns sns(String id, Instant at, SnsAction action, String customer, Boolean freeTrial) {
@@ -171,8 +163,7 @@ abstract class LifecycleContract {
         sink.accept(sns(unique("m-"), clock.instant(), SnsAction.SUBSCRIBE_SUCCESS, customer, false));
         assertThat(subscriptions.of("saas", customer).orElseThrow().state()).isEqualTo(SubscriptionState.ACTIVE);
 
-        String customerId = unique("cus_");
-        customers.registered("saas", customer, customerId, customer, "123456789012", null);
+        String customerId = register("saas", customer, "123456789012", null);
 
         assertThat(subscriptions.ofCustomer(customerId))
                 .extracting(SubscriptionView::state)
@@ -182,8 +173,7 @@ abstract class LifecycleContract {
     @Test
     void aRegistrationBeforeAnyNotificationIsPendingUntilSubscribeSuccess() {
         String customer = unique("LATE-");
-        String customerId = unique("cus_");
-        customers.registered("saas", customer, customerId, customer, null, null);
+        String customerId = register("saas", customer, null, null);
         assertThat(subscriptions.ofCustomer(customerId))
                 .extracting(SubscriptionView::state)
                 .containsExactly(SubscriptionState.PENDING);
@@ -204,7 +194,7 @@ abstract class LifecycleContract {
         sink.accept(notification);
         assertThat(subscriptions.of("lic", license)).isEmpty();
 
-        customers.registered("lic", license, unique("cus_"), customer, "123456789012", license);
+        register("lic", customer, "123456789012", license);
 
         assertThat(subscriptions.of("lic", license).orElseThrow().state()).isEqualTo(SubscriptionState.ACTIVE);
     }
@@ -212,8 +202,7 @@ abstract class LifecycleContract {
     @Test
     void aStateChangeWritesOneOutboxRowAndOneEventAfterCommit() {
         String customer = unique("CID-");
-        String customerId = unique("cus_");
-        customers.registered("saas", customer, customerId, customer, null, null);
+        String customerId = register("saas", customer, null, null);
         var subscribed = sns(unique("m-"), clock.instant(), SnsAction.SUBSCRIBE_SUCCESS, customer, null);
 
         sink.accept(subscribed);
@@ -221,7 +210,7 @@ abstract class LifecycleContract {
 
         assertThat(outbox.list(0, customerId, 100))
                 .extracting(OutboxEvent::type)
-                .containsExactly("subscription.changed");
+                .containsExactly("customer.registered", "subscription.changed");
         assertThat(events.stream(SubscriptionChanged.class).filter(e -> e.key().equals(customer)))
                 .containsExactly(new SubscriptionChanged(
                         "saas",
@@ -246,5 +235,22 @@ abstract class LifecycleContract {
         assertThat(events.stream(SubscriptionChanged.class).filter(e -> e.key().equals(license)))
                 .extracting(SubscriptionChanged::to)
                 .containsExactly(SubscriptionState.ACTIVE, SubscriptionState.DEPROVISIONING, SubscriptionState.ENDED);
+    }
+
+    @Test
+    void anotherInstancesAccessViewSeesAChangeThroughTheAccessVersion() {
+        var other = io.marketgate.server.entitlement.AccessViews.another(context, Duration.ZERO);
+        String customer = unique("CID-");
+        String customerId = register("saas", customer, null, null);
+        assertThat(other.check(customerId)).singleElement().satisfies(a -> assertThat(a.allowed())
+                .isFalse());
+
+        sink.accept(sns(unique("m-"), clock.instant(), SnsAction.SUBSCRIBE_SUCCESS, customer, null));
+
+        assertThat(other.check(customerId)).singleElement().satisfies(a -> assertThat(a.allowed())
+                .isTrue());
+        sink.accept(sns(unique("m-"), clock.instant(), SnsAction.UNSUBSCRIBE_SUCCESS, customer, null));
+        assertThat(other.check(customer)).singleElement().satisfies(a -> assertThat(a.reason())
+                .isEqualTo("subscription_ended"));
     }
 }

@@ -40,6 +40,8 @@ final class ClockEndpoints {
         if (Stream.of(offsetSeconds, set, advanceSeconds).filter(v -> v != null).count() > 1) {
             throw new InvalidField("set", "give at most one of offsetSeconds, set, advanceSeconds");
         }
+        requireSupportedMove(offsetSeconds, "offsetSeconds", clock.instant().minus(clock.offset()));
+        requireSupportedMove(advanceSeconds, "advanceSeconds", clock.instant());
         if (Boolean.TRUE.equals(reset)) {
             clock.reset();
         }
@@ -51,6 +53,20 @@ final class ClockEndpoints {
             clock.unfreeze();
         }
         return JsonEndpoint.ok(ControlViews.clock(clock));
+    }
+
+    /** A move must land between 1970 and 9999, or every later request would fail on an unrepresentable "now". */
+    private static void requireSupportedMove(Long seconds, String field, Instant from) {
+        if (seconds == null) {
+            return;
+        }
+        Instant target;
+        try {
+            target = from.plusSeconds(seconds);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw new InvalidField(field, field + " moves the clock beyond the year 9999");
+        }
+        JsonFields.requireSupported(target, field);
     }
 
     private void move(Long offsetSeconds, Instant set, Long advanceSeconds) {

@@ -67,6 +67,7 @@ public final class ControlViews {
         ArrayNode entitlements = node.putArray("entitlements");
         agreement.entitlements().forEach(grant -> entitlements.add(entitlement(grant)));
         node.put("createdAt", text(agreement.createdAt()));
+        node.put("activatedAt", text(agreement.activatedAt()));
         node.put("cancelledAt", text(agreement.cancelledAt()));
         return node;
     }

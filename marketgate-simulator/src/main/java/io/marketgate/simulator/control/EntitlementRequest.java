@@ -70,6 +70,9 @@ final class EntitlementRequest {
             return value.intValue();
         }
         if (value.isNumber()) {
+            if (!Double.isFinite(value.doubleValue())) {
+                throw new InvalidField(path, path + " must be a finite number");
+            }
             return value.doubleValue();
         }
         if (value.isBoolean()) {

@@ -1,5 +1,6 @@
 package io.marketgate.simulator.control;
 
+import io.marketgate.simulator.http.JsonSyntax;
 import io.marketgate.simulator.http.SimHandler;
 import io.marketgate.simulator.http.SimRequest;
 import io.marketgate.simulator.http.SimResponse;
@@ -63,7 +64,7 @@ final class JsonEndpoint {
         try {
             body = JSON.readTree(request.bodyText());
         } catch (JacksonException e) {
-            throw new InvalidField(null, "request body is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidField(null, JsonSyntax.problem("request body is not valid JSON", e));
         }
         if (body == null || !body.isObject()) {
             throw new InvalidField(null, "request body must be a JSON object");

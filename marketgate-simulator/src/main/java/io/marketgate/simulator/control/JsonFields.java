@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 final class JsonFields {
 
     static final Pattern ACCOUNT_ID = Pattern.compile("^[0-9]{12}$");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private JsonFields() {}
 
@@ -59,11 +60,21 @@ final class JsonFields {
         if (text == null) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(text);
+            instant = Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidField(path, path + " must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }
+        return requireSupported(instant, path);
+    }
+
+    /** Instants from 1970 to the end of 9999: what every wire format the simulator speaks can carry. */
+    static Instant requireSupported(Instant instant, String path) {
+        if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST)) {
+            throw new InvalidField(path, path + " must lie between 1970-01-01T00:00:00Z and " + LATEST);
+        }
+        return instant;
     }
 
     /** A 12-digit AWS account id, or null when absent. */

@@ -1,6 +1,7 @@
 package io.marketgate.simulator.entitlement;
 
 import io.marketgate.simulator.http.AwsErrors;
+import io.marketgate.simulator.http.JsonSyntax;
 import io.marketgate.simulator.http.Router;
 import io.marketgate.simulator.http.SimRequest;
 import io.marketgate.simulator.http.SimResponse;
@@ -33,10 +34,10 @@ public final class EntitlementControlApi {
         try {
             body = JSON.readTree(request.body());
         } catch (JacksonException e) {
-            return AwsErrors.json(400, "ValidationError", "body must be a JSON object: " + e.getOriginalMessage());
+            return AwsErrors.json(400, "ValidationError", JsonSyntax.problem("body is not valid JSON", e));
         }
         JsonNode every = body == null ? null : body.get("emptyPageEvery");
-        if (every == null || !every.isIntegralNumber()) {
+        if (every == null || !every.isIntegralNumber() || !every.canConvertToInt()) {
             return AwsErrors.json(400, "ValidationError", "emptyPageEvery must be an integer (0 = off, or >= 2)");
         }
         try {

@@ -1,6 +1,7 @@
 package io.marketgate.simulator.entitlement;
 
 import io.marketgate.simulator.http.AwsErrors;
+import io.marketgate.simulator.http.JsonSyntax;
 import io.marketgate.simulator.http.SimResponse;
 import io.marketgate.simulator.sigv4.SignatureProblem;
 import java.util.LinkedHashMap;
@@ -37,8 +38,8 @@ enum EntitlementProtocol {
         try {
             return mapper.readTree(body);
         } catch (JacksonException e) {
-            throw EntitlementApiError.invalidParameter("The request body is not valid "
-                    + (this == AWS_JSON ? "JSON" : "CBOR") + ": " + e.getOriginalMessage());
+            throw EntitlementApiError.invalidParameter(
+                    JsonSyntax.problem("The request body is not valid " + (this == AWS_JSON ? "JSON" : "CBOR"), e));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.marketgate.simulator.faults;
 
+import io.marketgate.simulator.http.JsonSyntax;
 import io.marketgate.simulator.http.Router;
 import io.marketgate.simulator.http.SimRequest;
 import io.marketgate.simulator.http.SimResponse;
@@ -39,19 +40,22 @@ public final class FaultControl {
     private SimResponse put(SimRequest request) {
         try {
             JsonNode body = JSON.readTree(request.body());
+            if (body == null || !body.isObject()) {
+                return problem("request body must be a JSON object such as {\"throttlePercent\": 20}");
+            }
             FaultSpec spec = new FaultSpec(
                     number(body, "throttlePercent"),
                     number(body, "errorPercent"),
                     number(body, "timeoutPercent"),
-                    (long) number(body, "timeoutMs"),
-                    body.path("timeoutAfterProcessing").asBoolean(false),
-                    (long) number(body, "latencyMs"),
+                    millis(body, "timeoutMs"),
+                    bool(body, "timeoutAfterProcessing"),
+                    millis(body, "latencyMs"),
                     number(body, "unprocessedPercent"),
-                    body.path("disabled").asBoolean(false));
+                    bool(body, "disabled"));
             faults.put(request.pathParam("operation"), spec);
             return json(200, JSON.valueToTree(spec));
         } catch (JacksonException e) {
-            return problem("request body must be a JSON object such as {\"throttlePercent\": 20}");
+            return problem(JsonSyntax.problem("request body is not valid JSON", e));
         } catch (IllegalArgumentException e) {
             return problem(e.getMessage());
         }
@@ -62,10 +66,32 @@ public final class FaultControl {
         if (value == null || value.isNull()) {
             return 0;
         }
-        if (!value.isNumber()) {
+        if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
             throw new IllegalArgumentException(field + " must be a number");
         }
         return value.asDouble();
+    }
+
+    private static long millis(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new IllegalArgumentException(field + " must be a whole number of milliseconds");
+        }
+        return value.longValue();
+    }
+
+    private static boolean bool(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new IllegalArgumentException(field + " must be true or false");
+        }
+        return value.booleanValue();
     }
 
     private static SimResponse problem(String message) {

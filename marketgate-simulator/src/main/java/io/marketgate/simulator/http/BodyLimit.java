@@ -5,8 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The request body size the simulator refuses: 1 MB (1,048,576 bytes) or more, as AWS refuses BatchMeterUsage
@@ -17,7 +15,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class BodyLimit {
 
     static final int MAX_BYTES = 1024 * 1024;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private BodyLimit() {}
 
@@ -47,23 +44,15 @@ final class BodyLimit {
      * closes, as the body was not read.
      */
     static SimResponse tooLarge(HttpExchange exchange) {
-        String path = exchange.getRequestURI().getRawPath().replaceAll("^/+", "");
-        String message = "1 validation error detected: Request size of " + MAX_BYTES + " bytes or more failed to"
-                + " satisfy constraint: BatchMeterUsage requests must be less than 1 MB";
-        SimResponse response;
-        if (path.startsWith("buyer")) {
-            response = SimResponse.html(
-                    413,
-                    "<!doctype html><title>Too large</title><h1>413 Request too large</h1><p>The form is larger than"
-                            + " the simulator's limit of " + MAX_BYTES + " bytes.</p>");
-        } else if (path.startsWith("_sim")) {
-            ObjectNode body = JSON.createObjectNode();
-            body.put("error", "request body must be smaller than " + MAX_BYTES + " bytes (1 MB)");
-            response = SimResponse.of(413, "application/json", JSON.writeValueAsBytes(body));
-        } else {
-            response = AwsErrors.json(400, "ValidationException", message);
-        }
-        return response.withHeader("Connection", "close");
+        String path = exchange.getRequestURI().getRawPath();
+        boolean awsApi = !path.replaceAll("^/+", "").startsWith("buyer")
+                && !path.replaceAll("^/+", "").startsWith("_sim");
+        String message = awsApi
+                ? "1 validation error detected: Request size of " + MAX_BYTES + " bytes or more failed to satisfy"
+                        + " constraint: BatchMeterUsage requests must be less than 1 MB"
+                : "request body must be smaller than " + MAX_BYTES + " bytes (1 MB)";
+        return ErrorAnswers.of(path, awsApi ? 400 : 413, "ValidationException", message)
+                .withHeader("Connection", "close");
     }
 
     private static long declaredLength(String header) {

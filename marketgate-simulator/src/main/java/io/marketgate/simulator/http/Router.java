@@ -88,7 +88,11 @@ public final class Router {
     }
 
     private static String decodeSegment(String raw) {
-        return java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRequest("malformed percent-encoding in the path segment '" + raw + "'");
+        }
     }
 
     private static String[] segments(String path) {

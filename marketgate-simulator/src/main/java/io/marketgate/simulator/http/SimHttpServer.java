@@ -65,12 +65,14 @@ public final class SimHttpServer implements AutoCloseable {
         if (refused.isPresent()) {
             return refused.get();
         }
-        var match = router.match(request);
-        if (match.isEmpty()) {
-            return notFound(request);
-        }
         try {
+            var match = router.match(request);
+            if (match.isEmpty()) {
+                return notFound(request);
+            }
             return match.get().handler().handle(match.get().request());
+        } catch (MalformedRequest e) {
+            return ErrorAnswers.of(request.path(), 400, "SerializationException", e.getMessage());
         } catch (Exception | StackOverflowError e) {
             LOG.log(Level.WARNING, "handler failed for " + request.method() + " " + request.path(), e);
             // The details go to the log only: an answer never names the exception (it says nothing to the caller).

@@ -56,7 +56,9 @@ final class BatchMeterUsageHandler {
     private ObjectNode meter(ResolvedRecord record, Caller caller, Instant now) {
         ObjectNode result = BatchMeterUsageParser.JSON.createObjectNode();
         result.set("UsageRecord", record.input().original());
-        if (record.agreement() == null || !state.acceptsMetering(record.agreement(), now)) {
+        if (record.agreement() == null
+                || !state.acceptsMetering(record.agreement(), now)
+                || UsageBeforeActivation.refuses(record.input().timestamp(), record.agreement())) {
             result.put("Status", "CustomerNotSubscribed");
             return result;
         }

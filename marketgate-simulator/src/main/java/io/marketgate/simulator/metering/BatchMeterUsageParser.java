@@ -1,5 +1,6 @@
 package io.marketgate.simulator.metering;
 
+import io.marketgate.simulator.http.JsonSyntax;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -61,7 +62,7 @@ final class BatchMeterUsageParser {
             }
             return root;
         } catch (JacksonException e) {
-            throw MeteringException.serialization("The request body is not valid JSON: " + e.getOriginalMessage());
+            throw MeteringException.serialization(JsonSyntax.problem("The request body is not valid JSON", e));
         }
     }
 

@@ -121,9 +121,11 @@ final class RecordResolver {
             throw invalidLicense(record, "is not a license of product " + requestProduct.code());
         }
         checkLicenseProduct(record, product);
-        if (record.timestamp().isBefore(agreement.createdAt().truncatedTo(ChronoUnit.HOURS))) {
+        if (UsageBeforeActivation.refuses(record.timestamp(), agreement)) {
             throw invalidLicense(
-                    record, "was not active at " + record.timestamp() + " (activated " + agreement.createdAt() + ")");
+                    record,
+                    "was not active at " + record.timestamp() + " (activated " + agreement.activatedAt()
+                            + "; usage is accepted from the start of that hour)");
         }
         return new ResolvedRecord(
                 record,

@@ -1,6 +1,7 @@
 package io.marketgate.simulator.sqs;
 
 import io.marketgate.simulator.http.AwsErrors;
+import io.marketgate.simulator.http.JsonSyntax;
 import io.marketgate.simulator.http.Router;
 import io.marketgate.simulator.http.SimRequest;
 import io.marketgate.simulator.http.SimResponse;
@@ -37,7 +38,7 @@ final class NotificationControlApi {
             notifications.configure(
                     NotificationSettingsJson.apply(notifications.settings(), JSON.readTree(request.body())));
         } catch (JacksonException e) {
-            return AwsErrors.json(400, "ValidationError", "body must be a JSON object: " + e.getOriginalMessage());
+            return AwsErrors.json(400, "ValidationError", JsonSyntax.problem("body is not valid JSON", e));
         } catch (IllegalArgumentException e) {
             return AwsErrors.json(400, "ValidationError", e.getMessage());
         }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param offerType {@code free-trial} or null
  * @param resellerAccountId the reseller (channel partner) that sold it, or null for a direct sale
  * @param cancelledAt when the buyer cancelled (start of the post-cancel grace), or null
+ * @param activatedAt when payment first succeeded (subscribe-success), or null while it has not; usage of an
+ *     hour before this one is refused
  */
 public record Agreement(
         String id,
@@ -23,7 +25,8 @@ public record Agreement(
         AgreementStatus status,
         List<EntitlementGrant> entitlements,
         Instant createdAt,
-        Instant cancelledAt) {
+        Instant cancelledAt,
+        Instant activatedAt) {
 
     public Agreement {
         entitlements = List.copyOf(entitlements);
@@ -45,7 +48,25 @@ public record Agreement(
                 value,
                 entitlements,
                 createdAt,
-                cancelled);
+                cancelled,
+                activatedAt);
+    }
+
+    /** Active from {@code at}, unless it was active before: a replayed subscribe-success keeps the first time. */
+    public Agreement activated(Instant at) {
+        return new Agreement(
+                id,
+                productCode,
+                buyerAccountId,
+                licenseArn,
+                offerId,
+                offerType,
+                resellerAccountId,
+                AgreementStatus.ACTIVE,
+                entitlements,
+                createdAt,
+                null,
+                activatedAt != null ? activatedAt : at);
     }
 
     public Agreement withEntitlements(List<EntitlementGrant> value) {
@@ -60,6 +81,7 @@ public record Agreement(
                 status,
                 value,
                 createdAt,
-                cancelledAt);
+                cancelledAt,
+                activatedAt);
     }
 }

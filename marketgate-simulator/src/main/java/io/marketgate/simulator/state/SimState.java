@@ -121,6 +121,7 @@ public final class SimState {
                 AgreementStatus.PENDING,
                 options.entitlements(),
                 now,
+                null,
                 null);
         agreements.put(agreement.id(), agreement);
         RegistrationToken token = issueToken(agreement.id());
@@ -145,8 +146,8 @@ public final class SimState {
     }
 
     public Agreement succeed(String agreementId) {
-        return transition(
-                agreementId, a -> a.withStatus(AgreementStatus.ACTIVE, null), LifecycleEvent.SubscribeSucceeded::new);
+        Instant now = clock.instant();
+        return transition(agreementId, a -> a.activated(now), LifecycleEvent.SubscribeSucceeded::new);
     }
 
     public Agreement fail(String agreementId) {

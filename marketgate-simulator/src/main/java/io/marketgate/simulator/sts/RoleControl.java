@@ -1,5 +1,6 @@
 package io.marketgate.simulator.sts;
 
+import io.marketgate.simulator.http.JsonSyntax;
 import io.marketgate.simulator.http.Router;
 import io.marketgate.simulator.http.SimRequest;
 import io.marketgate.simulator.http.SimResponse;
@@ -36,10 +37,14 @@ public final class RoleControl {
     private SimResponse registerRole(SimRequest request) {
         try {
             JsonNode body = JSON.readTree(request.body());
+            if (body == null || !body.isObject()) {
+                return problem(
+                        "request body must be a JSON object: {\"roleArn\": \"arn:aws:iam::123456789012:role/name\"}");
+            }
             RegisteredRole role = roles.register(new RegisteredRole(text(body, "roleArn"), text(body, "externalId")));
             return json(201, describe(role));
         } catch (JacksonException e) {
-            return problem("request body must be JSON: {\"roleArn\": \"arn:aws:iam::123456789012:role/name\"}");
+            return problem(JsonSyntax.problem("request body is not valid JSON", e));
         } catch (IllegalArgumentException e) {
             return problem(e.getMessage());
         }
@@ -60,8 +65,14 @@ public final class RoleControl {
     }
 
     private static String text(JsonNode body, String field) {
-        JsonNode value = body == null ? null : body.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new IllegalArgumentException(field + " must be a string");
+        }
+        return value.stringValue();
     }
 
     private static SimResponse problem(String message) {

@@ -45,6 +45,21 @@ class ClockControlTest {
     }
 
     @Test
+    void aMoveBeyondWhatTheWireFormatsCarryIsRefusedAndLeavesTheClockAsItWas() {
+        var overflow = client.post("/_sim/clock", "{\"advanceSeconds\":" + Long.MAX_VALUE + "}");
+        var offset = client.post("/_sim/clock", "{\"offsetSeconds\":" + Long.MIN_VALUE + "}");
+        var farFuture = client.post("/_sim/clock", "{\"set\":\"+1000000000-12-31T23:59:59Z\"}");
+        var beforeEpoch = client.post("/_sim/clock", "{\"set\":\"1969-12-31T23:59:59Z\"}");
+
+        assertThat(java.util.List.of(overflow, offset, farFuture, beforeEpoch)).allSatisfy(reply -> {
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.json().get("field").stringValue()).isIn("advanceSeconds", "offsetSeconds", "set");
+        });
+        assertThat(sim.clock().instant()).isEqualTo(BASE);
+        assertThat(client.get("/_sim/clock").status()).isEqualTo(200);
+    }
+
+    @Test
     void settingAnInstantAndAnOffsetAreAbsolute() {
         client.post("/_sim/clock", "{\"set\":\"2026-12-01T05:59:00Z\"}");
         assertThat(sim.clock().instant()).isEqualTo(Instant.parse("2026-12-01T05:59:00Z"));

@@ -7,7 +7,9 @@ import io.marketgate.server.aws.health.SimulatorHealthIndicator;
 import io.marketgate.server.aws.simulator.EmbeddedSimulator;
 import io.marketgate.server.product.Catalog;
 import io.marketgate.server.shared.InvalidConfigurationException;
+import io.marketgate.server.shared.SimulatedTime;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -74,6 +76,12 @@ class AwsConfiguration {
                                 holder.simulator().isPresent())));
             }
         };
+    }
+
+    /** The application clock follows the embedded simulator's clock, so {@code POST /_sim/clock} moves both. */
+    @Bean
+    SimulatedTime simulatedTime(SimulatorHolder holder) {
+        return () -> holder.simulator().map(sim -> (Clock) sim.simulator().clock());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.marketgate.server.aws.sdk;
 
+import io.marketgate.server.aws.AgreementReader;
 import io.marketgate.server.aws.AwsClients;
 import io.marketgate.server.aws.CustomerResolver;
 import io.marketgate.server.aws.EntitlementReader;
@@ -10,6 +11,11 @@ import org.springframework.context.annotation.Configuration;
 /** The AWS ports, backed by the SDK clients of {@link AwsClients}. Other modules inject the port interfaces. */
 @Configuration(proxyBeanMethods = false)
 class AwsPortsConfiguration {
+
+    @Bean
+    AgreementReader agreementReader(AwsClients clients) {
+        return new SdkAgreementReader(clients);
+    }
 
     @Bean
     CustomerResolver customerResolver(AwsClients clients) {

@@ -1,103 +1,108 @@
 package io.marketgate.server.fulfillment.web;
 
+import io.marketgate.server.fulfillment.Fulfillment;
+import io.marketgate.server.fulfillment.FulfillmentOutcome;
+import io.marketgate.server.fulfillment.OnboardingSettings;
 import io.marketgate.server.product.Catalog;
 import io.marketgate.server.product.Product;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The fulfillment URL AWS Marketplace posts the buyer's browser to. It accepts the cross-site form POST and
- * always ends on a working page (AWS tests exactly that). Resolving the token and registering the buyer
- * arrive with onboarding; until then the page and the log say plainly that nothing was kept. The token is
- * accepted only in the form body and never logged.
+ * The fulfillment URL AWS Marketplace posts the buyer's browser to (a cross-site HTML form POST). The token
+ * is accepted only in an urlencoded body of bounded size, resolved at once, and never put in a URL, a log
+ * line or a cookie; the POST always ends on a working page.
  */
-@RestController
+@Controller
 class FulfillmentController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FulfillmentController.class);
-    static final String TOKEN_FIELD = "x-amzn-marketplace-token";
     static final String OFFER_TYPE_FIELD = "x-amzn-marketplace-offer-type";
+    /** Real tokens are a few hundred base64 characters; the bound leaves ample room and stops abuse. */
+    static final int MAX_TOKEN_LENGTH = 2048;
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/=_.~-]{1," + MAX_TOKEN_LENGTH + "}");
 
     private final Catalog catalog;
+    private final Fulfillment fulfillment;
+    private final BuyerPages pages;
+    private final OnboardingSettings settings;
+    private final Completions completions;
 
-    FulfillmentController(Catalog catalog) {
+    FulfillmentController(
+            Catalog catalog,
+            Fulfillment fulfillment,
+            BuyerPages pages,
+            OnboardingSettings settings,
+            Completions completions) {
         this.catalog = catalog;
+        this.fulfillment = fulfillment;
+        this.pages = pages;
+        this.settings = settings;
+        this.completions = completions;
     }
 
-    @PostMapping(path = "/marketplace/fulfillment/{product}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> receive(
-            @PathVariable("product") String productId,
-            @RequestParam(name = TOKEN_FIELD, required = false) String token,
-            @RequestParam(name = OFFER_TYPE_FIELD, required = false) String offerType,
-            HttpServletRequest request) {
-        return answer(catalog.product(productId), token, offerType, request);
+    @PostMapping(path = "/marketplace/fulfillment/{product}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ModelAndView receive(
+            @PathVariable("product") String productId, HttpServletRequest request, HttpServletResponse response) {
+        return answer(catalog.product(productId), request, response);
     }
 
-    @PostMapping(path = "/marketplace/fulfillment", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> receiveForOnlyProduct(
-            @RequestParam(name = TOKEN_FIELD, required = false) String token,
-            @RequestParam(name = OFFER_TYPE_FIELD, required = false) String offerType,
-            HttpServletRequest request) {
-        return answer(catalog.onlyProduct(), token, offerType, request);
+    @PostMapping(path = "/marketplace/fulfillment", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ModelAndView receiveForOnlyProduct(HttpServletRequest request, HttpServletResponse response) {
+        return answer(catalog.onlyProduct(), request, response);
     }
 
-    private ResponseEntity<String> answer(
-            Optional<Product> product, String token, String offerType, HttpServletRequest request) {
-        String query = request.getQueryString();
-        if (query != null && query.contains(TOKEN_FIELD)) {
-            // A token in a URL ends up in access logs and browser history: only the form body is accepted.
-            return page(
-                    400,
-                    "Registration token in the address",
-                    "The registration token must be posted in the form body, as AWS Marketplace does. "
-                            + "Please use \u201cSet up your account\u201d on AWS Marketplace again.");
+    private ModelAndView answer(Optional<Product> found, HttpServletRequest request, HttpServletResponse response) {
+        String productId = found.map(Product::id).orElse(null);
+        // Checked before any parameter is read, so a token in the URL is never used.
+        if (QueryStringToken.present(request.getQueryString())) {
+            return pages.message(HttpStatus.BAD_REQUEST, "token-in-address", productId);
         }
-        if (product.isEmpty()) {
-            return page(
-                    404,
-                    "Unknown product",
-                    "This registration link does not match a product served here. "
-                            + "Please start again from AWS Marketplace, or contact the seller.");
+        if (request.getContentLengthLong() > settings.maxFormBytes()) {
+            return pages.message(HttpStatus.CONTENT_TOO_LARGE, "form-too-large", productId);
         }
-        if (token == null || token.isBlank()) {
-            return page(
-                    400,
-                    "Registration token missing",
-                    "AWS Marketplace did not send a registration token. "
-                            + "Please use \u201cSet up your account\u201d on AWS Marketplace again.");
+        if (found.isEmpty()) {
+            return pages.message(HttpStatus.NOT_FOUND, "unknown-product", null);
         }
-        // Onboarding (ResolveCustomer, registration) is not built yet: say so to the operator and the buyer,
-        // never pretend the registration was kept.
-        LOG.warn(
-                "Fulfillment POST for product '{}' ({} offer) not kept: buyer onboarding is not available in this"
-                        + " version; the buyer must use 'Set up your account' again once it is",
-                product.get().id(),
-                "free-trial".equals(offerType) ? "free-trial" : "standard");
-        return page(
-                200,
-                "Thank you for subscribing to " + product.get().productCode(),
-                "Your subscription on AWS Marketplace is in place. Account setup is not available on this server"
-                        + " yet, so nothing was registered: please contact the seller, and use \u201cSet up your"
-                        + " account\u201d on AWS Marketplace again when they ask you to.");
-    }
-
-    private static ResponseEntity<String> page(int status, String title, String message) {
-        String html = """
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><title>%1$s</title>
-                <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-                <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem">
-                <h1>%1$s</h1><p>%2$s</p></body></html>
-                """.formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(message));
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(html);
+        Product product = found.get();
+        String[] tokens = request.getParameterValues(QueryStringToken.FIELD);
+        if (tokens == null || tokens.length == 0 || tokens[0].isBlank()) {
+            return pages.message(HttpStatus.BAD_REQUEST, "token-missing", productId);
+        }
+        if (tokens.length > 1 || !TOKEN.matcher(tokens[0]).matches()) {
+            return pages.message(HttpStatus.BAD_REQUEST, "token-malformed", productId);
+        }
+        FulfillmentOutcome outcome = fulfillment.receive(product, tokens[0], request.getParameter(OFFER_TYPE_FIELD));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        return switch (outcome) {
+            case FulfillmentOutcome.Pending pending -> {
+                String id = pending.started().pending().id();
+                response.addHeader(
+                        HttpHeaders.SET_COOKIE,
+                        RegistrationCookie.header(
+                                request, id, pending.started().browserSecret(), settings.pendingTtl()));
+                yield BuyerPages.seeOther(RegistrationCookie.PATH_PREFIX + id);
+            }
+            case FulfillmentOutcome.AlreadyRegistered registered ->
+                completions.sendOn(product, registered.customer(), null);
+            case FulfillmentOutcome.InvalidToken invalid ->
+                pages.message(HttpStatus.BAD_REQUEST, "token-invalid", productId);
+            case FulfillmentOutcome.ExpiredToken expired ->
+                pages.message(HttpStatus.BAD_REQUEST, "token-expired", productId);
+            case FulfillmentOutcome.OtherProduct other ->
+                pages.message(HttpStatus.BAD_REQUEST, "token-other-product", productId);
+            case FulfillmentOutcome.MissingIdentity missing ->
+                pages.message(HttpStatus.BAD_REQUEST, "identity-missing", productId);
+            case FulfillmentOutcome.Unavailable unavailable -> pages.unavailable(productId, response);
+        };
     }
 }

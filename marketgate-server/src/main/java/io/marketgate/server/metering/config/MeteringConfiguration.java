@@ -2,10 +2,9 @@ package io.marketgate.server.metering.config;
 
 import io.marketgate.server.aws.MeteringSender;
 import io.marketgate.server.metering.CallBudget;
-import io.marketgate.server.metering.MeteringCustomers;
 import io.marketgate.server.metering.MeteringMetrics;
 import io.marketgate.server.metering.MeteringOutcomes;
-import io.marketgate.server.metering.MeteringProperties;
+import io.marketgate.server.metering.MeteringSettings;
 import io.marketgate.server.metering.MeteringSubmitter;
 import io.marketgate.server.metering.MeteringWorker;
 import io.marketgate.server.metering.RecordFreezer;
@@ -14,12 +13,10 @@ import io.marketgate.server.metering.jdbc.JdbcSubmissions;
 import io.marketgate.server.product.Catalog;
 import io.marketgate.server.product.MeteringLock;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,25 +27,13 @@ class MeteringConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(MeteringConfiguration.class);
 
-    /** Until customers are wired in, no usage names a known customer. */
     @Bean
-    @ConditionalOnMissingBean(MeteringCustomers.class)
-    MeteringCustomers noMeteringCustomers() {
-        return new MeteringCustomers() {
-            @Override
-            public Lookup find(String anyId) {
-                return new Lookup.NotFound();
-            }
-
-            @Override
-            public List<io.marketgate.server.metering.MeteringCustomer> subscribed(String productId) {
-                return List.of();
-            }
-        };
+    MeteringSettings meteringSettings(MeteringProperties properties) {
+        return properties.settings();
     }
 
     @Bean
-    CallBudget meteringCallBudget(JdbcRateBudget budget, MeteringProperties properties) {
+    CallBudget meteringCallBudget(JdbcRateBudget budget, MeteringSettings properties) {
         return new CallBudget(budget, properties.callsPerSecond());
     }
 
@@ -61,7 +46,7 @@ class MeteringConfiguration {
             MeteringOutcomes outcomes,
             CallBudget budget,
             MeteringLock lock,
-            MeteringProperties properties,
+            MeteringSettings properties,
             Clock clock,
             MeteringMetrics metrics) {
         MeteringSender available = sender.getIfAvailable();

@@ -14,6 +14,7 @@ import java.security.Principal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <key>} on the seller API ({@code /v1}, key required) and the
  * actuator (health statuses public, health details with an {@code admin} key, everything else
- * {@code admin} only), and applies the per-key rate limit. Scopes of {@code /v1} endpoints are checked by
+ * {@code admin} only), and applies the per-key rate limit. The OpenAPI document ({@link #PUBLIC_V1_PATHS})
+ * is the one public exception under {@code /v1}. Scopes of {@code /v1} endpoints are checked by
  * {@link ScopeInterceptor}, which knows the handler. Presented keys are never logged or echoed.
  */
 public final class BearerKeyFilter extends OncePerRequestFilter {
@@ -30,6 +32,12 @@ public final class BearerKeyFilter extends OncePerRequestFilter {
     public static final String KEY_ATTRIBUTE = BearerKeyFilter.class.getName() + ".key";
 
     private static final String BEARER = "bearer ";
+
+    /**
+     * The only {@code /v1} paths served without a key: the API's own OpenAPI document, so that tools and
+     * client generators can fetch it before anyone holds a key. It says nothing a key would protect.
+     */
+    static final Set<String> PUBLIC_V1_PATHS = Set.of("/v1/openapi.yaml", "/v1/openapi.json");
 
     private enum Access {
         PUBLIC,
@@ -88,6 +96,9 @@ public final class BearerKeyFilter extends OncePerRequestFilter {
     }
 
     private static Access access(String path) {
+        if (PUBLIC_V1_PATHS.contains(path)) {
+            return Access.PUBLIC;
+        }
         if (path.equals("/v1") || path.startsWith("/v1/")) {
             return Access.KEY_REQUIRED;
         }

@@ -37,6 +37,8 @@ class SecurityWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ScopeInterceptor(problems)).addPathPatterns("/v1/**");
+        registry.addInterceptor(new ScopeInterceptor(problems))
+                .addPathPatterns("/v1/**")
+                .excludePathPatterns(BearerKeyFilter.PUBLIC_V1_PATHS.toArray(String[]::new));
     }
 }

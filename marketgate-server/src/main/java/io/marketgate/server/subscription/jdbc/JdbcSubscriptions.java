@@ -107,6 +107,13 @@ public class JdbcSubscriptions {
                 .update();
     }
 
+    public void touchCustomer(String customerId, long version) {
+        jdbc.sql("UPDATE subscription SET version = :version WHERE customer_id = :customerId")
+                .param("version", version)
+                .param("customerId", customerId)
+                .update();
+    }
+
     /** Increases the access version in the caller's transaction and returns the new value. */
     public long nextAccessVersion() {
         jdbc.sql("UPDATE access_version SET version = version + 1 WHERE id = 1").update();

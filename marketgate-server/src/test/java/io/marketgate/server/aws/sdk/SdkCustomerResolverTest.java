@@ -47,7 +47,7 @@ class SdkCustomerResolverTest {
     }
 
     @Test
-    void legacyAndAccountProductsResolveToCustomerIdentifierAndAccount() {
+    void legacyAndAccountProductsResolveToCustomerIdentifierAccountAndLicense() {
         market = SimulatedMarketplace.direct();
         for (IdentityMode mode : new IdentityMode[] {IdentityMode.LEGACY, IdentityMode.ACCOUNT}) {
             SimState.Subscription subscription = market.subscribe(mode, BUYER);
@@ -60,6 +60,8 @@ class SdkCustomerResolverTest {
                 assertThat(resolved.customerIdentifier())
                         .isEqualTo(market.state().buyer(BUYER).customerIdentifier());
                 assertThat(resolved.customerAwsAccountId()).isEqualTo(BUYER);
+                assertThat(resolved.licenseArn())
+                        .isEqualTo(subscription.agreement().licenseArn());
             });
         }
     }

@@ -3,7 +3,9 @@ package io.marketgate.server.aws.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketgate.server.aws.AwsClients;
+import io.marketgate.server.aws.AwsCustomerKey;
 import io.marketgate.server.aws.AwsEndpoints;
+import io.marketgate.server.aws.MeterRecord;
 import io.marketgate.server.aws.Resolution;
 import io.marketgate.server.product.Dimension;
 import io.marketgate.server.product.DimensionType;
@@ -12,7 +14,9 @@ import io.marketgate.server.product.Onboarding;
 import io.marketgate.server.product.PricingModel;
 import io.marketgate.server.product.Product;
 import io.marketgate.server.product.Seller;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +62,29 @@ class WireJsonInterceptorTest {
         assertThat(response.customerIdentifier()).isEqualTo("cust-1");
         assertThat(fake.received()).singleElement().satisfies(r -> assertThat(r.body())
                 .isEqualTo("{\"RegistrationToken\":\"token-1\"}"));
+    }
+
+    @Test
+    void editedBodyIsSentWithItsOwnContentLengthAndExactTimestamps() {
+        fake = WireFake.answering("{\"Results\":[],\"UnprocessedRecords\":[]}");
+        clients = clients();
+        MeterRecord record = new MeterRecord(
+                new AwsCustomerKey(null, "222233334444", LICENSE),
+                "users",
+                Instant.parse("2026-11-30T10:00:00Z"),
+                3,
+                List.of());
+
+        new SdkMeteringSender(clients).send(product(IdentityMode.LICENSE), List.of(record));
+
+        assertThat(fake.received()).singleElement().satisfies(r -> {
+            assertThat(r.target()).isEqualTo("AWSMPMeteringService.BatchMeterUsage");
+            assertThat(r.body())
+                    .contains("\"LicenseArn\":\"" + LICENSE + "\"")
+                    .contains("\"Timestamp\":" + record.hour().getEpochSecond() + ".000")
+                    .doesNotContain("ProductCode");
+            assertThat(r.contentLength()).isEqualTo(Integer.toString(r.body().getBytes(StandardCharsets.UTF_8).length));
+        });
     }
 
     private AwsClients clients() {

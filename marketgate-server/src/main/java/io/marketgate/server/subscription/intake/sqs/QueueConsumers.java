@@ -10,7 +10,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The queue consumers' lifecycle: they start once the application is ready (the queues of the embedded
  * simulator exist by then, and nothing is consumed by an instance that failed to start) and stop on
- * shutdown before the database goes away, each finishing the message in hand.
+ * shutdown before the database goes away, each finishing the message in hand. A context stopped and
+ * started again (as the test context cache pauses idle contexts) stops and restarts them.
  */
 public final class QueueConsumers implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
 
@@ -20,6 +21,7 @@ public final class QueueConsumers implements SmartLifecycle, ApplicationListener
     private final long stopWaitMillis;
     private volatile List<QueueConsumer> consumers = List.of();
     private volatile boolean lifecycleRunning;
+    private volatile boolean applicationReady;
 
     /**
      * @param factory makes one consumer per queue, called once the application is ready
@@ -32,27 +34,35 @@ public final class QueueConsumers implements SmartLifecycle, ApplicationListener
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        if (!lifecycleRunning) {
-            return;
-        }
-        synchronized (this) {
-            if (!consumers.isEmpty()) {
-                return;
-            }
-            consumers = factory.get();
-            consumers.forEach(QueueConsumer::start);
-        }
+        applicationReady = true;
+        startConsumers();
     }
 
+    /** At startup the consumers wait for the ready event; after a stop, a start restarts them at once. */
     @Override
     public void start() {
         lifecycleRunning = true;
+        if (applicationReady) {
+            startConsumers();
+        }
+    }
+
+    private synchronized void startConsumers() {
+        if (!lifecycleRunning || !consumers.isEmpty()) {
+            return;
+        }
+        consumers = factory.get();
+        consumers.forEach(QueueConsumer::start);
     }
 
     @Override
     public void stop(Runnable callback) {
-        lifecycleRunning = false;
-        List<QueueConsumer> stopping = consumers;
+        List<QueueConsumer> stopping;
+        synchronized (this) {
+            lifecycleRunning = false;
+            stopping = consumers;
+            consumers = List.of();
+        }
         stopping.forEach(QueueConsumer::requestStop);
         Thread.ofPlatform().name("notifications-stop").daemon(true).start(() -> {
             try {
@@ -68,7 +78,6 @@ public final class QueueConsumers implements SmartLifecycle, ApplicationListener
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                consumers = List.of();
                 callback.run();
             }
         });

@@ -1,5 +1,7 @@
 package io.marketgate.server.subscription.intake.web;
 
+import io.marketgate.server.security.RequiresScope;
+import io.marketgate.server.security.Scope;
 import io.marketgate.server.shared.InvalidInputException;
 import io.marketgate.server.subscription.intake.QuarantinedNotification;
 import io.marketgate.server.subscription.intake.jdbc.JdbcQuarantine;
@@ -50,6 +52,7 @@ class QuarantineController {
         }
     }
 
+    @RequiresScope(Scope.CUSTOMERS_READ)
     @GetMapping(path = "/v1/notifications/quarantine", produces = MediaType.APPLICATION_JSON_VALUE)
     Page list(
             @RequestParam(name = "limit", required = false) String limit,

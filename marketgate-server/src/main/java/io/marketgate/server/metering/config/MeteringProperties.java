@@ -1,11 +1,12 @@
-package io.marketgate.server.metering;
+package io.marketgate.server.metering.config;
 
+import io.marketgate.server.metering.MeteringSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Metering settings ({@code marketgate.metering.*}).
+ * Metering configuration ({@code marketgate.metering.*}); invalid values stop startup.
  *
  * @param grace how long after an hour ends its records stay open for late events before they freeze
  * @param awsWindow how long after its hour start AWS accepts a record (24 h since July 2026; older documents say 6 h)
@@ -38,34 +39,21 @@ public record MeteringProperties(
         @DefaultValue("true") boolean zeroRecords,
         @DefaultValue("true") boolean submit) {
 
-    public MeteringProperties {
-        if (callsPerSecond <= 0) {
-            throw new IllegalArgumentException("marketgate.metering.calls-per-second must be positive");
-        }
-        if (batchBytes < 10_000 || batchBytes >= 1_000_000) {
-            throw new IllegalArgumentException("marketgate.metering.batch-bytes must be between 10000 and 999999");
-        }
-    }
-
-    /** Defaults, for tests and tools. */
-    public static MeteringProperties defaults() {
-        return new MeteringProperties(
-                Duration.ofMinutes(5),
-                Duration.ofHours(24),
-                Duration.ofHours(6),
-                Duration.ofMinutes(10),
-                Duration.ofMinutes(1),
-                10,
-                900_000,
-                Duration.ofMinutes(2),
-                Duration.ofSeconds(1),
-                Duration.ofMinutes(5),
-                Duration.ofSeconds(1),
-                true,
-                true);
-    }
-
-    public MeteringWindow window() {
-        return new MeteringWindow(awsWindow, monthEndCutoff, safetyMargin);
+    /** The validated settings the metering stages use. */
+    public MeteringSettings settings() {
+        return new MeteringSettings(
+                grace,
+                awsWindow,
+                monthEndCutoff,
+                safetyMargin,
+                futureTolerance,
+                callsPerSecond,
+                batchBytes,
+                lease,
+                retryBase,
+                retryMax,
+                pollInterval,
+                zeroRecords,
+                submit);
     }
 }

@@ -1,4 +1,4 @@
-package io.marketgate.server.webhook;
+package io.marketgate.server.webhook.config;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long an instance holds a delivery it is sending; after a crash it is sent again after this
  */
 @ConfigurationProperties("marketgate.webhooks")
-record WebhookProperties(
+public record WebhookProperties(
         String encryptionKey,
         @DefaultValue("false") boolean allowPrivateAddresses,
         @DefaultValue("false") boolean allowHttp,
