@@ -57,7 +57,7 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectOutput(folder.resolve("server-" + starts + ".log").toFile())
                 .start();
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(90))
+        await().atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     if (!process.isAlive()) {

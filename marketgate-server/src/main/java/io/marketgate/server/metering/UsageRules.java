@@ -41,11 +41,11 @@ final class UsageRules {
 
     Checked check(UsageInput input, MeteringCustomers.Lookup lookup, Product product, Instant now) {
         String id = input.id();
-        if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
-            return refused(id, "id: required, 1-255 characters (the event's idempotency key)");
-        }
         if (input.shapeError() != null) {
             return refused(id, input.shapeError());
+        }
+        if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
+            return refused(id, "id: required, 1-255 characters (the event's idempotency key)");
         }
         if (input.customer() == null || input.customer().isBlank()) {
             return refused(id, "customer: required");

@@ -10,6 +10,7 @@ import com.microsoft.playwright.Response;
 import io.marketgate.server.aws.AwsClients;
 import io.marketgate.server.customer.Customer;
 import io.marketgate.server.customer.Customers;
+import io.marketgate.server.security.ApiKeys;
 import io.marketgate.testing.Browsers;
 import io.marketgate.testing.Piece;
 import io.marketgate.testing.Requires;
@@ -45,6 +46,9 @@ class DemoBuyerSubscribesTest {
 
     @Autowired
     Customers customers;
+
+    @Autowired
+    ApiKeys apiKeys;
 
     @Test
     void buyerSubscribesRegistersAndReachesTheSellerWithAVerifiedAssertion(CapturedOutput output) {

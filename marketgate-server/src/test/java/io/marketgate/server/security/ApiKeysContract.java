@@ -58,7 +58,9 @@ abstract class ApiKeysContract {
     @Test
     void theDatabaseHoldsOnlyTheSha256OfTheKey() {
         IssuedKey issued = apiKeys.issue("billing app", Set.of(Scope.ADMIN));
-        String secret = issued.key().substring(issued.key().lastIndexOf('_') + 1);
+        // mg_<16-character id>_<secret>: the secret may itself hold '_', so cut after the id, not at the last '_'.
+        String secret = issued.key().substring("mg_".length() + 16 + 1);
+        assertThat(secret).hasSize(43);
 
         Map<String, Object> row = database.jdbcClient()
                 .sql("SELECT * FROM api_key WHERE id = :id")

@@ -12,14 +12,18 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /v1/webhooks} over HTTP, with scoped API keys. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class WebhookApiTest {
 
     @LocalServerPort
@@ -50,6 +54,23 @@ class WebhookApiTest {
                 http.send("POST", "/v1/webhooks", manager, "{\"url\":\"" + url + "\",\"events\":" + events + "}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json.readTree(created.body());
+    }
+
+    @Test
+    void neitherTheSecretNorTheKeyAppearsInTheLogs(CapturedOutput output) {
+        receiver.failNext(1);
+        JsonNode endpoint = create(receiver.url(), "[\"*\"]");
+        String id = endpoint.get("id").asString();
+        http.send("POST", "/v1/webhooks/" + id + "/test", manager, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.accepted().isEmpty());
+        http.send("POST", "/v1/webhooks/" + id + "/rotate-secret", manager, "{}");
+
+        String secret = endpoint.get("secret").asString();
+        assertThat(output.getAll())
+                .contains(id)
+                .doesNotContain(secret)
+                .doesNotContain(secret.substring("whsec_".length()))
+                .doesNotContain(manager);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.marketgate.server.metering.web;
 
 import io.marketgate.server.metering.Reconciliation;
+import io.marketgate.server.security.RequiresScope;
+import io.marketgate.server.security.Scope;
 import io.marketgate.server.shared.InvalidInputException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /v1/metering/reconciliation?from=&to=}: the metering books per hour, customer and dimension. */
 @RestController
+@RequiresScope(Scope.CUSTOMERS_READ)
 class ReconciliationController {
 
     private final Reconciliation reconciliation;

@@ -2,6 +2,8 @@ package io.marketgate.server.metering.web;
 
 import io.marketgate.server.metering.UsageIngest;
 import io.marketgate.server.metering.UsageOutcome;
+import io.marketgate.server.security.RequiresScope;
+import io.marketgate.server.security.Scope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * outcome in request order, after the accepted ones are committed.
  */
 @RestController
+@RequiresScope(Scope.USAGE_WRITE)
 class UsageController {
 
     private final UsageIngest ingest;

@@ -270,7 +270,11 @@ class OpenApiDocumentTest {
         if (operation.getParameters() != null) {
             parameters.addAll(operation.getParameters());
         }
-        for (Parameter parameter : parameters) {
+        for (Parameter declared : parameters) {
+            String ref = declared.get$ref();
+            Parameter parameter = ref == null
+                    ? declared
+                    : document.getComponents().getParameters().get(ref.substring(ref.lastIndexOf('/') + 1));
             switch (parameter.getIn()) {
                 case "path" -> path.add(parameter.getName());
                 case "query" -> query.add(parameter.getName());
