@@ -1,0 +1,212 @@
+package io.marketgate.bench;
+
+import io.marketgate.simulator.metering.LedgerEntry;
+import io.marketgate.simulator.metering.RequestLogEntry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * A backlog of frozen metering records drained by the packaged server against a standalone simulator whose
+ * BatchMeterUsage quota equals the server's call budget ({@code marketgate.metering.calls-per-second},
+ * 10). The ceiling is 25 records per call × the budget; goal: at least 0.95 of it, and zero lost (the
+ * simulator's ledger holds every record once, with its quantity). Run with
+ * {@code ./mvnw -pl marketgate-server,marketgate-bench -am -Pbench verify -DskipTests
+ * -Dbench.main=io.marketgate.bench.DrainBenchmark}.
+ */
+public final class DrainBenchmark {
+
+    private static final int BUDGET = 10;
+    private static final int CUSTOMERS = 2_500;
+    private static final int BATCH = 1_000;
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    private DrainBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        BenchServer.stopAfter(Duration.ofSeconds(175));
+        BenchDatabase database = new BenchDatabase.Sqlite();
+        try (BenchServer server = BenchServer.start(
+                database,
+                List.of("--marketgate.metering.submit=false", "--marketgate.metering.calls-per-second=" + BUDGET))) {
+            List<String> licenses = server.seedCustomers(database, CUSTOMERS, Duration.ofHours(4));
+            // Paused as an operator would (DisabledApiException), so the whole backlog is frozen before it is sent.
+            pause(server, database, true);
+            // One record per customer and dimension, in an hour closed long ago: frozen as soon as it is seen.
+            Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+            Map<String, Long> expected = new HashMap<>();
+            StringBuilder batch = new StringBuilder();
+            int inBatch = 0;
+            long ingestStarted = System.nanoTime();
+            for (int c = 0; c < CUSTOMERS; c++) {
+                for (String dimension : BenchServer.DIMENSIONS) {
+                    long quantity = 1 + (c * 7L + dimension.length()) % 100;
+                    expected.put(key(licenses.get(c), dimension, hour), quantity);
+                    batch.append(inBatch == 0 ? "{\"events\":[" : ",")
+                            .append("{\"id\":\"")
+                            .append(UUID.randomUUID())
+                            .append("\",\"customer\":\"")
+                            .append(BenchDatabase.customerId(c))
+                            .append("\",\"dimension\":\"")
+                            .append(dimension)
+                            .append("\",\"quantity\":")
+                            .append(quantity)
+                            .append(",\"timestamp\":\"")
+                            .append(hour.plus(Duration.ofMinutes(10)))
+                            .append("\"}");
+                    if (++inBatch == BATCH) {
+                        server.postUsage(batch.append("]}").toString());
+                        batch.setLength(0);
+                        inBatch = 0;
+                    }
+                }
+            }
+            if (inBatch > 0) {
+                server.postUsage(batch.append("]}").toString());
+            }
+            double ingestSeconds = (System.nanoTime() - ingestStarted) / 1e9;
+            awaitRecords(server, database, "frozen", expected.size());
+            pause(server, database, false);
+            long sendingSince = System.nanoTime();
+
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            // Cheap to poll; which entries they are is checked below.
+            while (server.simulator.ledger().entries().size() < expected.size()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "only " + server.simulator.ledger().entries().size() + " of " + expected.size()
+                                    + " records billed within " + TIMEOUT);
+                }
+                Thread.sleep(10);
+            }
+            Instant drained = Instant.now();
+            double sinceStart = (System.nanoTime() - sendingSince) / 1e9;
+            awaitRecords(server, database, "success", expected.size());
+            List<RequestLogEntry> calls =
+                    server.simulator.metering().requestLog().entries("BatchMeterUsage");
+            Instant firstCall = calls.get(0).receivedAt();
+            double seconds = Duration.between(firstCall, drained).toNanos() / 1e9;
+            double rate = expected.size() / seconds;
+            double target = 0.95 * 25 * BUDGET;
+            System.out.printf(
+                    "drain: %d records in %.2f s from the first BatchMeterUsage call to the last record billed:"
+                            + " %.1f records/s | baseline 0.95 x 25 x %d calls/s = %.1f records/s | ratio %.2f"
+                            + " (goal >= 1.00; ceiling 25 x budget = %d records/s)%n",
+                    expected.size(), seconds, rate, BUDGET, target, rate / target, 25 * BUDGET);
+            report(server, database, expected, calls, ingestSeconds);
+            System.out.printf(
+                    "drain: %d records billed %.2f s after the pause was lifted (the server polls every second)%n",
+                    expected.size(), sinceStart);
+        }
+    }
+
+    private static void report(
+            BenchServer server,
+            BenchDatabase database,
+            Map<String, Long> expected,
+            List<RequestLogEntry> calls,
+            double ingestSeconds)
+            throws Exception {
+        Map<String, Long> statuses = new TreeMap<>();
+        Map<String, Long> errors = new TreeMap<>();
+        for (RequestLogEntry call : calls) {
+            if (call.errorType() != null) {
+                errors.merge(call.errorType(), 1L, Long::sum);
+            }
+            call.recordStatuses().forEach(s -> statuses.merge(s, 1L, Long::sum));
+        }
+        long lost = 0;
+        long wrong = 0;
+        Map<String, Long> billed = new HashMap<>();
+        for (LedgerEntry entry : server.simulator.ledger().entries()) {
+            billed.merge(key(entry.licenseArn(), entry.dimension(), entry.hour()), entry.quantity(), Long::sum);
+        }
+        for (Map.Entry<String, Long> record : expected.entrySet()) {
+            Long quantity = billed.get(record.getKey());
+            if (quantity == null) {
+                lost++;
+            } else if (!quantity.equals(record.getValue())) {
+                wrong++;
+            }
+        }
+        Map<String, Long> states = new TreeMap<>();
+        try (Connection db = database.connect(server.folder);
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT state, count(*) FROM metering_record GROUP BY state")) {
+            while (rows.next()) {
+                states.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        double span = Duration.between(
+                                calls.get(0).receivedAt(),
+                                calls.get(calls.size() - 1).receivedAt())
+                        .toNanos()
+                / 1e9;
+        System.out.printf(
+                "drain: lost %d, wrong quantity %d, ledger entries %d for %d records | %d calls (%.1f calls/s"
+                        + " between the first and the last; budget %d), record statuses %s, call errors %s,"
+                        + " server records by state %s | ingest of the backlog over HTTP took %.2f s%n",
+                lost,
+                wrong,
+                server.simulator.ledger().entries().size(),
+                expected.size(),
+                calls.size(),
+                (calls.size() - 1) / span,
+                BUDGET,
+                statuses,
+                errors,
+                states,
+                ingestSeconds);
+        if (lost > 0 || wrong > 0 || statuses.containsKey("DuplicateRecord")) {
+            throw new IllegalStateException("the ledger does not match the records");
+        }
+    }
+
+    private static void pause(BenchServer server, BenchDatabase database, boolean paused) throws Exception {
+        try (Connection db = database.connect(server.folder);
+                var sql = db.prepareStatement(
+                        paused
+                                ? "INSERT INTO metering_pause (product_id, reason, paused_at) VALUES (?, 'bench', ?)"
+                                : "DELETE FROM metering_pause WHERE product_id = ?")) {
+            sql.setString(1, BenchServer.PRODUCT);
+            if (paused) {
+                sql.setObject(2, database.timestamp(Instant.now()));
+            }
+            sql.executeUpdate();
+        }
+    }
+
+    /** Waits (bounded) until {@code count} of the server's records are in {@code state}. */
+    private static void awaitRecords(BenchServer server, BenchDatabase database, String state, int count)
+            throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try (Connection db = database.connect(server.folder);
+                var query = db.prepareStatement("SELECT count(*) FROM metering_record WHERE state = ?")) {
+            query.setString(1, state);
+            long found = 0;
+            while (found < count) {
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    found = row.getLong(1);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            found + " of " + count + " records " + state + " within " + TIMEOUT);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static String key(String license, String dimension, Instant hour) {
+        return license + "|" + dimension + "|" + hour;
+    }
+}
