@@ -205,4 +205,20 @@ class AccessApiTest {
         assertThat(http.get("/v1/customers/" + customerId + "/access", null).statusCode())
                 .isEqualTo(401);
     }
+
+    @Test
+    void aUsageWriteKeyCannotReadCustomers() {
+        String customerId = register("saas", unique("CID"), null, null);
+        String usageOnly =
+                apiKeys.issue("usage-only", Set.of(Scope.USAGE_WRITE)).key();
+
+        assertThat(http.get("/v1/customers", usageOnly).statusCode()).isEqualTo(403);
+        assertThat(http.get("/v1/customers/" + customerId, usageOnly).statusCode())
+                .isEqualTo(403);
+        assertThat(http.get("/v1/customers/" + customerId + "/access", usageOnly)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(http.get("/v1/customers/" + customerId + "/access", reader).statusCode())
+                .isEqualTo(200);
+    }
 }
