@@ -36,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -167,6 +168,9 @@ class OnboardingToAccessMatrixTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void aBuyerOnboardsGetsAccessSeesContractChangesAndLosesAccessWhenTheCancellationCompletes(Case c) {
@@ -197,6 +201,16 @@ class OnboardingToAccessMatrixTest {
                 assertThat(seats(access)).as(access.toString()).isEqualTo(10);
             }
         });
+
+        if (c.resold()) {
+            assertThat(agreement.path("resellerAccountId").asString()).isEqualTo(RESELLER);
+            assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE source <> 'sns' AND body LIKE :agreement"
+                                    + " AND body LIKE '%- Manufacturer%'")
+                            .param("agreement", "%" + agreementId + "%")
+                            .query(Long.class)
+                            .single())
+                    .isPositive();
+        }
 
         if (c.contract()) {
             simulator(
