@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Delivery orders for the any-order tests. */
-final class LifecycleOrders {
+public final class LifecycleOrders {
 
     private LifecycleOrders() {}
 
     /** Every order of {@code items}. */
-    static <T> List<List<T>> permutations(List<T> items) {
+    public static <T> List<List<T>> permutations(List<T> items) {
         if (items.isEmpty()) {
             return List.of(List.of());
         }
