@@ -5,6 +5,7 @@ import io.marketgate.server.shared.ErrorCategory;
 import io.marketgate.server.shared.InvalidConfigurationException;
 import io.marketgate.server.shared.MarketgateException;
 import io.marketgate.server.shared.jdbc.DatabaseProperties;
+import io.marketgate.server.shared.jdbc.DatabaseVendor;
 import io.marketgate.server.shared.jdbc.TimestampColumns;
 import io.marketgate.server.webhook.config.WebhookProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.function.Supplier;
@@ -38,7 +37,7 @@ class WebhookConfiguration {
 
     @Bean
     JdbcWebhookStore webhookStore(JdbcClient jdbc, TimestampColumns timestamps, DataSource dataSource) {
-        return new JdbcWebhookStore(jdbc, timestamps, isPostgresql(dataSource));
+        return new JdbcWebhookStore(jdbc, timestamps, DatabaseVendor.of(dataSource) == DatabaseVendor.POSTGRESQL);
     }
 
     @Bean
@@ -131,14 +130,6 @@ class WebhookConfiguration {
             return key;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read or create the demo webhook key " + file, e);
-        }
-    }
-
-    private static boolean isPostgresql(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the database product name", e);
         }
     }
 }

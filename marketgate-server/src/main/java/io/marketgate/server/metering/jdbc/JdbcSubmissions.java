@@ -1,7 +1,7 @@
 package io.marketgate.server.metering.jdbc;
 
+import io.marketgate.server.shared.jdbc.DatabaseVendor;
 import io.marketgate.server.shared.jdbc.TimestampColumns;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,7 +29,7 @@ public class JdbcSubmissions {
     public JdbcSubmissions(JdbcClient jdbc, TimestampColumns timestamps, DataSource dataSource) {
         this.jdbc = jdbc;
         this.timestamps = timestamps;
-        this.postgresql = isPostgresql(dataSource);
+        this.postgresql = DatabaseVendor.of(dataSource) == DatabaseVendor.POSTGRESQL;
     }
 
     /** A frozen record as sent and settled. */
@@ -177,13 +177,5 @@ public class JdbcSubmissions {
                 row.getInt("zero") == 1,
                 row.getString("state"),
                 row.getInt("attempts"));
-    }
-
-    private static boolean isPostgresql(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the database product name", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.marketgate.server.shared.jdbc;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,12 +24,7 @@ public final class TimestampColumns {
 
     /** Looks at the database behind {@code dataSource} once. */
     public static TimestampColumns of(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName();
-            return new TimestampColumns("SQLite".equalsIgnoreCase(product));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the database product name", e);
-        }
+        return new TimestampColumns(DatabaseVendor.of(dataSource) == DatabaseVendor.SQLITE);
     }
 
     /** The precision both databases keep. */
