@@ -7,6 +7,7 @@ import io.marketgate.server.webhook.EventTypes;
 import io.marketgate.server.webhook.Outbox;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ public class Customers {
     public static final String REGISTERED_EVENT = EventTypes.CUSTOMER_REGISTERED;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Ids per lookup query: well under every driver's bind-parameter limit. */
+    private static final int LOOKUP_CHUNK = 500;
 
     private final JdbcCustomers table;
     private final Outbox outbox;
@@ -89,10 +92,36 @@ public class Customers {
      * account id; an account id (or a tenant id used by several products) may return several, in id order.
      */
     public List<Customer> lookup(String anyId) {
-        if (anyId == null || anyId.isBlank()) {
-            return List.of();
+        return lookupAll(List.of(anyId == null ? "" : anyId)).getOrDefault(anyId, List.of());
+    }
+
+    /** {@link #lookup} for many ids at once (a few queries, not one per id); every id is a key of the answer. */
+    public Map<String, List<Customer>> lookupAll(Collection<String> anyIds) {
+        Map<String, List<Customer>> found = new LinkedHashMap<>();
+        List<String> ids = anyIds.stream()
+                .filter(id -> id != null && !id.isBlank())
+                .distinct()
+                .toList();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+            List<String> licenseArns =
+                    chunk.stream().map(AwsIdentity::normaliseLicenseArn).toList();
+            List<Customer> candidates = table.lookup(chunk, licenseArns);
+            for (String id : chunk) {
+                String licenseArn = AwsIdentity.normaliseLicenseArn(id);
+                found.put(
+                        id,
+                        candidates.stream()
+                                .filter(c -> c.id().equals(id)
+                                        || id.equals(c.tenantId())
+                                        || licenseArn.equals(c.identity().licenseArn())
+                                        || id.equals(c.identity().customerIdentifier())
+                                        || id.equals(c.identity().customerAwsAccountId()))
+                                .toList());
+            }
         }
-        return table.lookup(anyId, AwsIdentity.normaliseLicenseArn(anyId));
+        anyIds.forEach(id -> found.putIfAbsent(id, List.of()));
+        return found;
     }
 
     /** Paged by id cursor ({@code afterId} exclusive); null filter values mean "any". */

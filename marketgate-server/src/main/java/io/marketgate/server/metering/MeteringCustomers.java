@@ -1,6 +1,8 @@
 package io.marketgate.server.metering;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Port: the customers and subscription state metering relies on. Implemented over the customer and
@@ -9,7 +11,12 @@ import java.util.List;
 public interface MeteringCustomers {
 
     /** The one customer (license) named by {@code anyId}: a Marketgate id, tenant id, LicenseArn, ... */
-    Lookup find(String anyId);
+    default Lookup find(String anyId) {
+        return findAll(List.of(anyId)).get(anyId);
+    }
+
+    /** {@link #find} for each of {@code anyIds} (a usage request's customers), in a few queries; every id is a key. */
+    Map<String, Lookup> findAll(Collection<String> anyIds);
 
     /** The customers of a product subscribed now, for the hourly zero records. */
     List<MeteringCustomer> subscribed(String productId);

@@ -23,12 +23,13 @@ public class MeteringMetrics {
     }
 
     void ingested(List<UsageOutcome> outcomes) {
-        for (UsageOutcome outcome : outcomes) {
-            registry.counter(
-                            "marketgate.metering.usage.events",
-                            "status",
-                            outcome.status().value())
-                    .increment();
+        long[] byStatus = new long[UsageOutcome.Status.values().length];
+        outcomes.forEach(outcome -> byStatus[outcome.status().ordinal()]++);
+        for (UsageOutcome.Status status : UsageOutcome.Status.values()) {
+            if (byStatus[status.ordinal()] > 0) {
+                registry.counter("marketgate.metering.usage.events", "status", status.value())
+                        .increment(byStatus[status.ordinal()]);
+            }
         }
     }
 

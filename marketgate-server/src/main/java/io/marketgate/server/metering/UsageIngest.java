@@ -1,8 +1,11 @@
 package io.marketgate.server.metering;
 
 import io.marketgate.server.metering.jdbc.JdbcMeteringRecords;
+import io.marketgate.server.metering.jdbc.JdbcMeteringRecords.Addition;
+import io.marketgate.server.metering.jdbc.JdbcMeteringRecords.Allocation;
 import io.marketgate.server.metering.jdbc.JdbcMeteringRecords.RecordKey;
 import io.marketgate.server.metering.jdbc.JdbcUsageEvents;
+import io.marketgate.server.metering.jdbc.JdbcUsageEvents.EventKey;
 import io.marketgate.server.metering.jdbc.JdbcUsageEvents.NewEvent;
 import io.marketgate.server.product.Catalog;
 import io.marketgate.server.product.Product;
@@ -10,10 +13,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,12 +66,14 @@ public class UsageIngest {
         Instant now = clock.instant();
         UsageOutcome[] outcomes = new UsageOutcome[inputs.size()];
         Map<Integer, ValidUsage> valid = new LinkedHashMap<>();
-        Map<String, MeteringCustomers.Lookup> lookups = new HashMap<>();
+        Map<String, MeteringCustomers.Lookup> lookups = customers.findAll(inputs.stream()
+                .map(UsageInput::customer)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         for (int i = 0; i < inputs.size(); i++) {
             UsageInput input = inputs.get(i);
-            MeteringCustomers.Lookup lookup = input.customer() == null
-                    ? new MeteringCustomers.Lookup.NotFound()
-                    : lookups.computeIfAbsent(input.customer(), customers::find);
+            MeteringCustomers.Lookup lookup =
+                    input.customer() == null ? new MeteringCustomers.Lookup.NotFound() : lookups.get(input.customer());
             Product product = lookup instanceof MeteringCustomers.Lookup.Found found
                     ? catalog.product(found.customer().productId()).orElse(null)
                     : null;
@@ -88,20 +94,13 @@ public class UsageIngest {
         List<Integer> indexes = new ArrayList<>(valid.keySet());
         List<NewEvent> rows = indexes.stream().map(i -> row(valid.get(i), now)).toList();
         boolean[] inserted = events.insert(rows);
+        List<Integer> repeated = new ArrayList<>();
         Map<RecordKey, List<Integer>> groups = new LinkedHashMap<>();
         for (int n = 0; n < indexes.size(); n++) {
             int i = indexes.get(n);
             ValidUsage usage = valid.get(i);
             if (!inserted[n]) {
-                boolean same = events.bodyHash(usage.usageHour(), usage.id())
-                        .map(usage.bodyHash()::equals)
-                        .orElse(false);
-                outcomes[i] = same
-                        ? new UsageOutcome(usage.id(), UsageOutcome.Status.DUPLICATE, null)
-                        : new UsageOutcome(
-                                usage.id(),
-                                UsageOutcome.Status.CONFLICT,
-                                "an event with this id and another body was stored first; it stands");
+                repeated.add(i);
             } else if (usage.unbillableReason() != null) {
                 outcomes[i] = new UsageOutcome(usage.id(), UsageOutcome.Status.UNBILLABLE, usage.unbillableReason());
             } else {
@@ -109,36 +108,76 @@ public class UsageIngest {
                         .add(i);
             }
         }
-        groups.forEach((key, members) -> addGroup(key, members, valid, outcomes, now));
+        answerRepeated(repeated, valid, outcomes);
+        addGroups(groups, valid, outcomes, now);
     }
 
-    /** One upsert for all of a request's usage of one record; event by event only if that is refused. */
-    private void addGroup(
-            RecordKey key,
-            List<Integer> members,
+    /** Events whose key was stored before: the same body is a duplicate, another body a conflict. */
+    private void answerRepeated(List<Integer> repeated, Map<Integer, ValidUsage> valid, UsageOutcome[] outcomes) {
+        if (repeated.isEmpty()) {
+            return;
+        }
+        Map<EventKey, String> stored = events.bodyHashes(repeated.stream()
+                .map(i -> new EventKey(valid.get(i).usageHour(), valid.get(i).id()))
+                .toList());
+        for (int i : repeated) {
+            ValidUsage usage = valid.get(i);
+            boolean same = usage.bodyHash().equals(stored.get(new EventKey(usage.usageHour(), usage.id())));
+            outcomes[i] = same
+                    ? new UsageOutcome(usage.id(), UsageOutcome.Status.DUPLICATE, null)
+                    : new UsageOutcome(
+                            usage.id(),
+                            UsageOutcome.Status.CONFLICT,
+                            "an event with this id and another body was stored first; it stands");
+        }
+    }
+
+    /**
+     * One batch of upserts, one per record the request adds to; a record that refuses (frozen, or it
+     * would overflow) gets its events one by one.
+     */
+    private void addGroups(
+            Map<RecordKey, List<Integer>> groups,
             Map<Integer, ValidUsage> valid,
             UsageOutcome[] outcomes,
             Instant now) {
-        long total = members.stream().mapToLong(i -> valid.get(i).quantity()).sum();
-        if (total <= UsageRules.MAX_QUANTITY) {
-            var recordId = records.addUsage(key, total, 0);
-            if (recordId.isPresent()) {
-                for (int i : members) {
-                    allocate(recordId.get(), valid.get(i));
-                    outcomes[i] = UsageOutcome.accepted(valid.get(i).id());
-                }
-                return;
+        List<RecordKey> keys = new ArrayList<>();
+        List<Addition> additions = new ArrayList<>();
+        List<RecordKey> oneByOne = new ArrayList<>();
+        groups.forEach((key, members) -> {
+            long total =
+                    members.stream().mapToLong(i -> valid.get(i).quantity()).sum();
+            if (total <= UsageRules.MAX_QUANTITY) {
+                keys.add(key);
+                additions.add(new Addition(key, total, 0));
+            } else {
+                oneByOne.add(key);
+            }
+        });
+        boolean[] applied = records.addUsage(additions);
+        List<Allocation> allocations = new ArrayList<>();
+        for (int n = 0; n < keys.size(); n++) {
+            RecordKey key = keys.get(n);
+            if (!applied[n]) {
+                oneByOne.add(key);
+                continue;
+            }
+            for (int i : groups.get(key)) {
+                ValidUsage usage = valid.get(i);
+                usage.tagged().forEach((tagSet, quantity) -> allocations.add(new Allocation(key, tagSet, quantity)));
+                outcomes[i] = UsageOutcome.accepted(usage.id());
             }
         }
-        for (int i : members) {
-            outcomes[i] = addOne(key, valid.get(i), now);
+        records.addAllocations(allocations);
+        for (RecordKey key : oneByOne) {
+            for (int i : groups.get(key)) {
+                outcomes[i] = addOne(key, valid.get(i), now);
+            }
         }
     }
 
     private UsageOutcome addOne(RecordKey key, ValidUsage usage, Instant now) {
-        var recordId = records.addUsage(key, usage.quantity(), 0);
-        if (recordId.isPresent()) {
-            allocate(recordId.get(), usage);
+        if (add(key, usage, 0)) {
             return UsageOutcome.accepted(usage.id());
         }
         if ("open".equals(records.state(key).orElse("open"))) {
@@ -161,9 +200,7 @@ public class UsageIngest {
             if (!usage.customer().billableAt(target)) {
                 break;
             }
-            var recordId = records.addUsage(key.atHour(target), usage.quantity(), usage.quantity());
-            if (recordId.isPresent()) {
-                allocate(recordId.get(), usage);
+            if (add(key.atHour(target), usage, usage.quantity())) {
                 String reason = "the hour " + usage.usageHour() + " was already sent; billed in the hour " + target;
                 events.rollForward(usage.usageHour(), usage.id(), target, reason);
                 return new UsageOutcome(usage.id(), UsageOutcome.Status.ACCEPTED, reason);
@@ -179,8 +216,15 @@ public class UsageIngest {
         return new UsageOutcome(usage.id(), UsageOutcome.Status.UNBILLABLE, reason);
     }
 
-    private void allocate(long recordId, ValidUsage usage) {
-        usage.tagged().forEach((tagSet, quantity) -> records.addAllocation(recordId, tagSet, quantity));
+    /** Adds one event's usage, with its allocations, to the open record of {@code key}; false if refused. */
+    private boolean add(RecordKey key, ValidUsage usage, long rolledIn) {
+        if (!records.addUsage(List.of(new Addition(key, usage.quantity(), rolledIn)))[0]) {
+            return false;
+        }
+        records.addAllocations(usage.tagged().entrySet().stream()
+                .map(tagged -> new Allocation(key, tagged.getKey(), tagged.getValue()))
+                .toList());
+        return true;
     }
 
     private static RecordKey key(ValidUsage usage, Instant hour) {

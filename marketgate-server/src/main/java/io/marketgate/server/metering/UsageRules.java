@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -24,6 +23,16 @@ final class UsageRules {
     static final long MAX_QUANTITY = 2_147_483_647L;
 
     static final int MAX_ID_LENGTH = 255;
+
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     sealed interface Checked {
         record Valid(ValidUsage usage) implements Checked {}
@@ -78,12 +87,7 @@ final class UsageRules {
             return refused(id, quantityProblem);
         }
         long quantity = input.quantity().longValueExact();
-        Instant eventTime;
-        try {
-            eventTime = input.timestamp() == null ? null : Instant.parse(input.timestamp());
-        } catch (DateTimeException e) {
-            eventTime = null;
-        }
+        Instant eventTime = Timestamps.parse(input.timestamp());
         if (eventTime == null) {
             return refused(id, "timestamp: required, an ISO-8601 instant such as 2026-03-01T10:15:00Z");
         }
@@ -193,12 +197,16 @@ final class UsageRules {
                 .append(eventTime.getNano() % 1_000_000);
         tagged.forEach((tags, quantity) ->
                 body.append('\u0000').append(tags).append('\u0001').append(quantity));
+        byte[] digest = sha256().digest(body.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    /** A fresh SHA-256 digest, cloned from one instance rather than looked up among the providers each time. */
+    private static MessageDigest sha256() {
         try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(body.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
         }
     }
 }

@@ -4,7 +4,10 @@ import io.marketgate.server.subscription.jdbc.JdbcNotifications;
 import io.marketgate.server.subscription.jdbc.JdbcSubscriptions;
 import io.marketgate.server.subscription.jdbc.SubscriptionRecord;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +32,16 @@ public class Subscriptions {
      */
     public Optional<SubscriptionView> of(String productId, String key) {
         return subscriptions.find(productId, key).map(this::current);
+    }
+
+    /** {@link #of} for many keys of one product at once; keys without a subscription are absent. */
+    public Map<String, SubscriptionView> ofAll(String productId, Collection<String> keys) {
+        Map<String, SubscriptionView> found = new HashMap<>();
+        for (SubscriptionRecord row : subscriptions.findAll(productId, keys)) {
+            SubscriptionView view = current(row);
+            found.put(view.key(), view);
+        }
+        return found;
     }
 
     /** The subscriptions linked to a registered customer. */

@@ -90,7 +90,10 @@ public final class CrashWorkerMain {
         TransactionTemplate transactions =
                 new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
         MeteringMetrics metrics = new MeteringMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
-        JdbcMeteringRecords records = new JdbcMeteringRecords(jdbc, timestamps);
+        JdbcMeteringRecords records = new JdbcMeteringRecords(
+                jdbc,
+                new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(database.dataSource()),
+                timestamps);
         JdbcSubmissions submissions = new JdbcSubmissions(jdbc, timestamps, database.dataSource());
         UsageIngest ingest = new UsageIngest(
                 customers,

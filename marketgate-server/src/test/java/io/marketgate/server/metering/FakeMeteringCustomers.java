@@ -1,6 +1,8 @@
 package io.marketgate.server.metering;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +17,13 @@ final class FakeMeteringCustomers implements MeteringCustomers {
     }
 
     @Override
-    public Lookup find(String anyId) {
+    public Map<String, Lookup> findAll(Collection<String> anyIds) {
+        Map<String, Lookup> found = new HashMap<>();
+        anyIds.forEach(anyId -> found.put(anyId, lookup(anyId)));
+        return found;
+    }
+
+    private Lookup lookup(String anyId) {
         List<MeteringCustomer> found = new ArrayList<>();
         for (MeteringCustomer customer : byId.values()) {
             if (anyId.equals(customer.customerId())

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -122,7 +123,8 @@ final class MeteringHarness implements AutoCloseable {
                 new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
         JdbcTemplate template = new JdbcTemplate(database.dataSource());
         this.outbox = io.marketgate.server.webhook.TestOutbox.over(database, clock);
-        JdbcMeteringRecords records = new JdbcMeteringRecords(jdbc, timestamps);
+        JdbcMeteringRecords records =
+                new JdbcMeteringRecords(jdbc, new NamedParameterJdbcTemplate(template), timestamps);
         JdbcSubmissions submissions = new JdbcSubmissions(jdbc, timestamps, database.dataSource());
         this.ingest = new UsageIngest(
                 customers,

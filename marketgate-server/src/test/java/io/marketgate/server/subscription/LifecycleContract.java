@@ -253,4 +253,38 @@ abstract class LifecycleContract {
         assertThat(other.check(customer)).singleElement().satisfies(a -> assertThat(a.reason())
                 .isEqualTo("subscription_ended"));
     }
+
+    @Test
+    void meteringSeesEveryChangeOfACustomerAndItsSubscriptionOnItsNextLookup() {
+        var metering = context.getBean(io.marketgate.server.metering.MeteringCustomers.class);
+        var transactions = context.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+        String customer = unique("CID-");
+        String customerId = register("saas", customer, null, null);
+        assertThat(found(metering.find(customerId)).subscribed()).isFalse();
+
+        sink.accept(sns(unique("m-"), clock.instant(), SnsAction.SUBSCRIBE_SUCCESS, customer, null));
+        assertThat(found(metering.find(customerId)).subscribed()).isTrue();
+        assertThat(found(metering.find(customer)).subscribed()).isTrue(); // now cached: still exact below
+
+        String tenant = unique("tenant-");
+        transactions.executeWithoutResult(status -> {
+            customers.setTenant(customerId, tenant);
+            subscriptions.touchCustomer(customerId);
+        });
+        assertThat(found(metering.find(tenant)).customerId()).isEqualTo(customerId);
+
+        sink.accept(sns(unique("m-"), clock.instant(), SnsAction.UNSUBSCRIBE_PENDING, customer, null));
+        sink.accept(sns(unique("m-"), clock.instant().plusSeconds(60), SnsAction.UNSUBSCRIBE_SUCCESS, customer, null));
+        var ended = found(metering.find(customerId));
+        assertThat(ended.subscribed()).isFalse();
+        assertThat(ended.usageUntil()).isNotNull();
+        assertThat(metering.find(unique("nobody-")))
+                .isInstanceOf(io.marketgate.server.metering.MeteringCustomers.Lookup.NotFound.class);
+    }
+
+    private static io.marketgate.server.metering.MeteringCustomer found(
+            io.marketgate.server.metering.MeteringCustomers.Lookup lookup) {
+        assertThat(lookup).isInstanceOf(io.marketgate.server.metering.MeteringCustomers.Lookup.Found.class);
+        return ((io.marketgate.server.metering.MeteringCustomers.Lookup.Found) lookup).customer();
+    }
 }

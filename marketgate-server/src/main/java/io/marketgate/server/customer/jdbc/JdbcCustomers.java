@@ -5,6 +5,7 @@ import io.marketgate.server.customer.Customer;
 import io.marketgate.server.shared.jdbc.TimestampColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,14 +76,17 @@ public class JdbcCustomers {
                 .optional();
     }
 
-    /** Customers matching any of their ids; {@code licenseArn} is the normalised form of {@code anyId}. */
-    public List<Customer> lookup(String anyId, String licenseArn) {
-        // One OR over indexed columns: both databases answer it from the indexes (a union of index lookups).
-        return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE id = :anyId OR tenant_id = :anyId"
-                        + " OR license_arn = :licenseArn OR customer_identifier = :anyId"
-                        + " OR aws_account_id = :anyId ORDER BY id")
-                .param("anyId", anyId)
-                .param("licenseArn", licenseArn)
+    /**
+     * Customers matching any of {@code anyIds} by any of their ids, in id order; {@code licenseArns} are the
+     * normalised forms of the same ids. One OR of IN lists over indexed columns: both databases answer it
+     * from the indexes (a union of index lookups).
+     */
+    public List<Customer> lookup(Collection<String> anyIds, Collection<String> licenseArns) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE id IN (:anyIds) OR tenant_id IN (:anyIds)"
+                        + " OR license_arn IN (:licenseArns) OR customer_identifier IN (:anyIds)"
+                        + " OR aws_account_id IN (:anyIds) ORDER BY id")
+                .param("anyIds", anyIds)
+                .param("licenseArns", licenseArns)
                 .query(this::toCustomer)
                 .list();
     }

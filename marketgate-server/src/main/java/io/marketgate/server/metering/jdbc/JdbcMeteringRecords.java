@@ -3,11 +3,15 @@ package io.marketgate.server.metering.jdbc;
 import io.marketgate.server.shared.jdbc.TimestampColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,14 +35,24 @@ public class JdbcMeteringRecords {
                 version = metering_record.version + 1
             WHERE metering_record.state = 'open'
               AND metering_record.quantity + excluded.quantity <= 2147483647
-            RETURNING id
+            """;
+
+    // The record is found by its key; "WHERE true" lets SQLite parse the upsert after a SELECT.
+    private static final String ADD_ALLOCATION = """
+            INSERT INTO metering_allocation (record_id, tag_set, quantity)
+            SELECT id, :tagSet, :quantity FROM metering_record
+            WHERE product_id = :productId AND customer_key = :customerKey AND dimension = :dimension AND hour = :hour
+              AND true
+            ON CONFLICT (record_id, tag_set) DO UPDATE SET quantity = metering_allocation.quantity + excluded.quantity
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final TimestampColumns timestamps;
 
-    public JdbcMeteringRecords(JdbcClient jdbc, TimestampColumns timestamps) {
+    public JdbcMeteringRecords(JdbcClient jdbc, NamedParameterJdbcTemplate batches, TimestampColumns timestamps) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.timestamps = timestamps;
     }
 
@@ -71,22 +85,65 @@ public class JdbcMeteringRecords {
     /** An open record as the freezer reads it. */
     public record OpenRecord(long id, long version, long quantity, Instant hour, String dimension) {}
 
-    /** Adds usage to the open record of {@code key} (creating it); empty if the record is frozen or would overflow. */
-    public Optional<Long> addUsage(RecordKey key, long quantity, long rolledIn) {
-        return jdbc.sql(ADD_USAGE)
-                .param("productId", key.productId())
-                .param("identityMode", key.identityMode())
-                .param("customerKey", key.customerKey())
-                .param("dimension", key.dimension())
-                .param("hour", timestamps.bind(key.hour()))
-                .param("customerId", key.customerId())
-                .param("customerIdentifier", key.customerIdentifier())
-                .param("customerAwsAccountId", key.customerAwsAccountId())
-                .param("licenseArn", key.licenseArn())
-                .param("quantity", quantity)
-                .param("rolledIn", rolledIn)
-                .query(Long.class)
-                .optional();
+    /** Usage to add to the open record of {@code key}; {@code rolledIn} of it came from an earlier, sent hour. */
+    public record Addition(RecordKey key, long quantity, long rolledIn) {}
+
+    /** Usage of one allocation tag set to add to the (open) record of {@code key}. */
+    public record Allocation(RecordKey key, String tagSet, long quantity) {}
+
+    /**
+     * Adds each usage to its open record (creating it), in one batch; element i is false when addition i
+     * changed nothing because its record is frozen or would overflow.
+     */
+    public boolean[] addUsage(List<Addition> additions) {
+        SqlParameterSource[] rows = additions.stream()
+                .map(addition -> keyParameters(addition.key())
+                        .addValue("identityMode", addition.key().identityMode())
+                        .addValue("customerId", addition.key().customerId())
+                        .addValue("customerIdentifier", addition.key().customerIdentifier())
+                        .addValue("customerAwsAccountId", addition.key().customerAwsAccountId())
+                        .addValue("licenseArn", addition.key().licenseArn())
+                        .addValue("quantity", addition.quantity())
+                        .addValue("rolledIn", addition.rolledIn()))
+                .toArray(SqlParameterSource[]::new);
+        return applied(batches.batchUpdate(ADD_USAGE, rows));
+    }
+
+    /** Adds tagged usage to records that {@link #addUsage} just added to, in one batch. */
+    public void addAllocations(List<Allocation> allocations) {
+        if (allocations.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = allocations.stream()
+                .map(allocation -> keyParameters(allocation.key())
+                        .addValue("tagSet", allocation.tagSet())
+                        .addValue("quantity", allocation.quantity()))
+                .toArray(SqlParameterSource[]::new);
+        boolean[] added = applied(batches.batchUpdate(ADD_ALLOCATION, rows));
+        for (boolean one : added) {
+            if (!one) {
+                throw new IllegalStateException("an allocation's record does not exist");
+            }
+        }
+    }
+
+    private MapSqlParameterSource keyParameters(RecordKey key) {
+        return new MapSqlParameterSource()
+                .addValue("productId", key.productId())
+                .addValue("customerKey", key.customerKey())
+                .addValue("dimension", key.dimension())
+                .addValue("hour", timestamps.bind(key.hour()));
+    }
+
+    private static boolean[] applied(int[] counts) {
+        boolean[] applied = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("the driver did not report which rows a batch changed");
+            }
+            applied[i] = counts[i] > 0;
+        }
+        return applied;
     }
 
     /** The state of the record of {@code key}, if it exists. */
@@ -99,26 +156,6 @@ public class JdbcMeteringRecords {
                 .param("hour", timestamps.bind(key.hour()))
                 .query(String.class)
                 .optional();
-    }
-
-    public void addAllocation(long recordId, String tagSet, long quantity) {
-        jdbc.sql("""
-                        INSERT INTO metering_allocation (record_id, tag_set, quantity) VALUES (:id, :tagSet, :quantity)
-                        ON CONFLICT (record_id, tag_set) DO UPDATE SET
-                            quantity = metering_allocation.quantity + excluded.quantity
-                        """)
-                .param("id", recordId)
-                .param("tagSet", tagSet)
-                .param("quantity", quantity)
-                .update();
-    }
-
-    /** How many tag sets the record has. */
-    public int tagSetCount(long recordId) {
-        return jdbc.sql("SELECT count(*) FROM metering_allocation WHERE record_id = :id")
-                .param("id", recordId)
-                .query(Integer.class)
-                .single();
     }
 
     /** Open records whose hour starts before {@code hourBefore}, oldest first. */

@@ -6,8 +6,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,6 +28,9 @@ public class JdbcUsageEvents {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (usage_hour, event_id) DO NOTHING
             """;
+
+    /** Event ids per lookup query: under every driver's bind-parameter limit. */
+    private static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
     private final TimestampColumns timestamps;
@@ -95,16 +102,37 @@ public class JdbcUsageEvents {
         insert.setString(13, event.reason());
     }
 
-    /** The body hash stored under this key, if any. */
-    public Optional<String> bodyHash(Instant usageHour, String eventId) {
-        return jdbc
-                .query(
-                        "SELECT body_hash FROM usage_event WHERE usage_hour = ? AND event_id = ?",
-                        (row, n) -> row.getString(1),
-                        timestamps.bind(usageHour),
-                        eventId)
-                .stream()
-                .findFirst();
+    /** An event's idempotency key. */
+    public record EventKey(Instant usageHour, String eventId) {}
+
+    /** The body hashes stored under these keys (keys not stored are absent), a query per hour and chunk. */
+    public Map<EventKey, String> bodyHashes(List<EventKey> keys) {
+        Map<EventKey, String> hashes = new HashMap<>();
+        Map<Instant, List<String>> byHour = new TreeMap<>();
+        keys.forEach(key ->
+                byHour.computeIfAbsent(key.usageHour(), h -> new ArrayList<>()).add(key.eventId()));
+        byHour.forEach((hour, ids) -> {
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                jdbc.query(
+                        "SELECT event_id, body_hash FROM usage_event WHERE usage_hour = ? AND event_id IN ("
+                                + String.join(", ", Collections.nCopies(Math.min(CHUNK, ids.size() - from), "?"))
+                                + ")",
+                        row -> {
+                            hashes.put(new EventKey(hour, row.getString(1)), row.getString(2));
+                        },
+                        bindings(timestamps.bind(hour), ids.subList(from, Math.min(ids.size(), from + CHUNK))));
+            }
+        });
+        return hashes;
+    }
+
+    private static Object[] bindings(Object first, List<String> rest) {
+        Object[] bindings = new Object[rest.size() + 1];
+        bindings[0] = first;
+        for (int i = 0; i < rest.size(); i++) {
+            bindings[i + 1] = rest.get(i);
+        }
+        return bindings;
     }
 
     /** Moves an accepted event's usage to a later hour (its own hour was already sent). */

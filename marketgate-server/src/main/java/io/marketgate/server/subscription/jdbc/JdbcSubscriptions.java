@@ -5,6 +5,7 @@ import io.marketgate.server.subscription.SubscriptionState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,19 @@ public class JdbcSubscriptions {
                 .param("key", key)
                 .query(this::toRecord)
                 .optional();
+    }
+
+    /** The subscriptions of {@code productId} with any of these keys. */
+    public List<SubscriptionRecord> findAll(String productId, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE product_id = :productId"
+                        + " AND subscription_key IN (:keys)")
+                .param("productId", productId)
+                .param("keys", keys)
+                .query(this::toRecord)
+                .list();
     }
 
     /**
