@@ -13,10 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +34,9 @@ public class UsageIngest {
 
     /** Events per request. */
     public static final int MAX_EVENTS = 10_000;
+
+    /** Tag sets per record: AWS's allocations per record, less one kept for the untagged remainder. */
+    static final int MAX_TAG_SETS = TagSets.MAX_ALLOCATIONS - 1;
 
     private final MeteringCustomers customers;
     private final Catalog catalog;
@@ -147,7 +152,7 @@ public class UsageIngest {
         groups.forEach((key, members) -> {
             long total =
                     members.stream().mapToLong(i -> valid.get(i).quantity()).sum();
-            if (total <= UsageRules.MAX_QUANTITY) {
+            if (total <= UsageRules.MAX_QUANTITY && tagSetsFit(key, members, valid)) {
                 keys.add(key);
                 additions.add(new Addition(key, total, 0));
             } else {
@@ -176,7 +181,22 @@ public class UsageIngest {
         }
     }
 
+    /** Whether the record keeps within AWS's allocations per record with all of these events' tag sets. */
+    private boolean tagSetsFit(RecordKey key, List<Integer> members, Map<Integer, ValidUsage> valid) {
+        Set<String> added = new HashSet<>();
+        members.forEach(i -> added.addAll(valid.get(i).tagged().keySet()));
+        if (added.isEmpty()) {
+            return true;
+        }
+        added.addAll(records.tagSets(key));
+        return added.size() <= MAX_TAG_SETS;
+    }
+
     private UsageOutcome addOne(RecordKey key, ValidUsage usage, Instant now) {
+        if (tooManyTagSets(key, usage)) {
+            events.delete(usage.usageHour(), usage.id());
+            return UsageOutcome.rejected(usage.id(), tooManyTagSetsReason(key));
+        }
         if (add(key, usage, 0)) {
             return UsageOutcome.accepted(usage.id());
         }
@@ -200,6 +220,10 @@ public class UsageIngest {
             if (!usage.customer().billableAt(target)) {
                 break;
             }
+            if (tooManyTagSets(key.atHour(target), usage)) {
+                events.delete(usage.usageHour(), usage.id());
+                return UsageOutcome.rejected(usage.id(), tooManyTagSetsReason(key.atHour(target)));
+            }
             if (add(key.atHour(target), usage, usage.quantity())) {
                 String reason = "the hour " + usage.usageHour() + " was already sent; billed in the hour " + target;
                 events.rollForward(usage.usageHour(), usage.id(), target, reason);
@@ -214,6 +238,21 @@ public class UsageIngest {
                 "the hour " + usage.usageHour() + " was already sent and the customer's final usage was" + " flushed";
         events.markUnbillable(usage.usageHour(), usage.id(), reason);
         return new UsageOutcome(usage.id(), UsageOutcome.Status.UNBILLABLE, reason);
+    }
+
+    private boolean tooManyTagSets(RecordKey key, ValidUsage usage) {
+        if (usage.tagged().isEmpty()) {
+            return false;
+        }
+        Set<String> tagSets = records.tagSets(key);
+        tagSets.addAll(usage.tagged().keySet());
+        return tagSets.size() > MAX_TAG_SETS;
+    }
+
+    private static String tooManyTagSetsReason(RecordKey key) {
+        return "allocations: the hour " + key.hour() + " of this customer and dimension would hold more than "
+                + MAX_TAG_SETS + " tag sets (AWS takes " + TagSets.MAX_ALLOCATIONS
+                + " allocations per record, one of them the untagged remainder)";
     }
 
     /** Adds one event's usage, with its allocations, to the open record of {@code key}; false if refused. */

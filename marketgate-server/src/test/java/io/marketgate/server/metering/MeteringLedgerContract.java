@@ -184,6 +184,36 @@ abstract class MeteringLedgerContract {
     }
 
     @Test
+    void aRecordHoldsAtMost2499TagSetsSoAwsNeverRefusesItsAllocations() {
+        List<UsageInput.Allocation> many = new java.util.ArrayList<>();
+        for (int i = 0; i < UsageIngest.MAX_TAG_SETS - 1; i++) {
+            many.add(new UsageInput.Allocation(Map.of("team", "t" + i), BigDecimal.ONE));
+        }
+        UsageInput crowded = usage("crowd", many.size(), "2026-03-10T10:01:00Z").withAllocations(many);
+        UsageInput last = usage("last", 1, "2026-03-10T10:02:00Z")
+                .withAllocations(List.of(new UsageInput.Allocation(Map.of("team", "last"), BigDecimal.ONE)));
+        UsageInput oneTooMany = usage("one-too-many", 1, "2026-03-10T10:03:00Z")
+                .withAllocations(List.of(new UsageInput.Allocation(Map.of("team", "extra"), BigDecimal.ONE)));
+        UsageInput knownTags = usage("known", 2, "2026-03-10T10:04:00Z")
+                .withAllocations(List.of(new UsageInput.Allocation(Map.of("team", "t7"), BigDecimal.ONE)));
+
+        assertThat(send(crowded)).extracting(UsageOutcome::status).containsExactly(Status.ACCEPTED);
+        List<UsageOutcome> next = send(last, oneTooMany, knownTags);
+
+        assertThat(next)
+                .extracting(UsageOutcome::status)
+                .containsExactly(Status.ACCEPTED, Status.REJECTED, Status.ACCEPTED);
+        assertThat(next.get(1).reason()).contains("allocations").contains("2499 tag sets");
+        assertThat(harness.count("SELECT count(*) FROM usage_event")).isEqualTo(3);
+        harness.clock.advance(Duration.ofHours(1));
+        harness.drain();
+        LedgerEntry entry = harness.ledger().get(0);
+        assertThat(entry.quantity()).isEqualTo(UsageIngest.MAX_TAG_SETS + 2L);
+        assertThat(entry.allocations()).hasSize(UsageIngest.MAX_TAG_SETS + 1);
+        assertReconciliationBalances(UsageIngest.MAX_TAG_SETS + 2L);
+    }
+
+    @Test
     void lateUsageForAnHourAlreadySentRollsForwardIntoTheCurrentHour() {
         send(usage("first", 5, "2026-03-10T10:01:00Z"));
         harness.clock.advance(Duration.ofHours(1)); // 11:20

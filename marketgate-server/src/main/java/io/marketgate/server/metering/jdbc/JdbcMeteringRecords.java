@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -176,6 +178,18 @@ public class JdbcMeteringRecords {
                 .param("customerId", customerId)
                 .query(this::openRecord)
                 .list();
+    }
+
+    /** The allocation tag sets the record of {@code key} holds so far (none if it does not exist). */
+    public Set<String> tagSets(RecordKey key) {
+        return new HashSet<>(jdbc.sql("""
+                        SELECT a.tag_set FROM metering_allocation a JOIN metering_record r ON r.id = a.record_id
+                        WHERE r.product_id = :productId AND r.customer_key = :customerKey
+                          AND r.dimension = :dimension AND r.hour = :hour
+                        """)
+                .paramSource(keyParameters(key))
+                .query(String.class)
+                .list());
     }
 
     /** Tagged usage of a record by canonical tag set. */
