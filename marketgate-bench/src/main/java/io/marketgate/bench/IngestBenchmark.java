@@ -25,7 +25,7 @@ public final class IngestBenchmark {
 
     private static final int BATCH = 1_000;
     private static final int BATCHES = 30;
-    private static final int WARMUP_BATCHES = 5;
+    private static final int WARMUP_BATCHES = 20; // the server JIT-compiles its request path first
     private static final int CUSTOMERS = 200;
     private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
 

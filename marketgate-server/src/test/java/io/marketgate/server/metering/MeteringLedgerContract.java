@@ -102,6 +102,21 @@ abstract class MeteringLedgerContract {
     }
 
     @Test
+    void anIdRepeatedInsideOneRequestCountsOnce() {
+        List<UsageOutcome> outcomes = send(
+                usage("twice", 5, "2026-03-10T10:01:00Z"),
+                usage("other", 1, "2026-03-10T10:01:00Z"),
+                usage("twice", 5, "2026-03-10T10:01:00Z"),
+                usage("twice", 6, "2026-03-10T10:01:00Z"));
+
+        assertThat(outcomes)
+                .extracting(UsageOutcome::status)
+                .containsExactly(Status.ACCEPTED, Status.ACCEPTED, Status.DUPLICATE, Status.CONFLICT);
+        assertThat(harness.count("SELECT count(*) FROM usage_event")).isEqualTo(2);
+        assertThat(harness.count("SELECT quantity FROM metering_record")).isEqualTo(6);
+    }
+
+    @Test
     void anHourThatWouldExceedAwsLimitRefusesTheEventThatOverflowsIt() {
         List<UsageOutcome> outcomes = send(
                 usage("big", 2_147_483_000L, "2026-03-10T10:01:00Z"),
@@ -219,9 +234,12 @@ abstract class MeteringLedgerContract {
         harness.clock.advance(Duration.ofHours(1)); // 11:20
         harness.drain();
 
-        List<UsageOutcome> late = send(usage("late", 3, "2026-03-10T10:30:00Z"));
-        assertThat(late.get(0).status()).isEqualTo(Status.ACCEPTED);
+        // One request adding to a sent hour and to an open one: only the first rolls forward.
+        List<UsageOutcome> late =
+                send(usage("late", 3, "2026-03-10T10:30:00Z"), usage("on-time", 2, "2026-03-10T11:05:00Z"));
+        assertThat(late).extracting(UsageOutcome::status).containsExactly(Status.ACCEPTED, Status.ACCEPTED);
         assertThat(late.get(0).reason()).contains("2026-03-10T11:00:00Z");
+        assertThat(late.get(1).reason()).isNull();
         harness.clock.advance(Duration.ofHours(1));
         harness.drain();
 
@@ -229,8 +247,8 @@ abstract class MeteringLedgerContract {
                 .extracting(LedgerEntry::hour, LedgerEntry::quantity)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-03-10T10:00:00Z"), 5L),
-                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-03-10T11:00:00Z"), 3L));
-        assertReconciliationBalances(8);
+                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-03-10T11:00:00Z"), 5L));
+        assertReconciliationBalances(10);
     }
 
     void assertReconciliationBalances(long expectedBilled) {

@@ -1,6 +1,8 @@
 package io.marketgate.server.metering.jdbc;
 
+import io.marketgate.server.shared.jdbc.DatabaseVendor;
 import io.marketgate.server.shared.jdbc.TimestampColumns;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,6 +41,23 @@ public class JdbcMeteringRecords {
               AND metering_record.quantity + excluded.quantity <= 2147483647
             """;
 
+    // PostgreSQL: every addition of a request in one statement; RETURNING names the records that took usage.
+    private static final String ADD_USAGE_ARRAYS = """
+            INSERT INTO metering_record (product_id, identity_mode, customer_key, dimension, hour, customer_id,
+                                         customer_identifier, customer_aws_account_id, license_arn, quantity,
+                                         rolled_in, state)
+            SELECT p, m, k, d, h, c, ci, ca, la, q, r, 'open'
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS a(p, m, k, d, h, c, ci, ca, la, q, r)
+            ON CONFLICT (product_id, customer_key, dimension, hour) DO UPDATE SET
+                quantity = metering_record.quantity + excluded.quantity,
+                rolled_in = metering_record.rolled_in + excluded.rolled_in,
+                version = metering_record.version + 1
+            WHERE metering_record.state = 'open'
+              AND metering_record.quantity + excluded.quantity <= 2147483647
+            RETURNING product_id, customer_key, dimension, hour
+            """;
+
     // The record is found by its key; "WHERE true" lets SQLite parse the upsert after a SELECT.
     private static final String ADD_ALLOCATION = """
             INSERT INTO metering_allocation (record_id, tag_set, quantity)
@@ -51,11 +70,13 @@ public class JdbcMeteringRecords {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
     private final TimestampColumns timestamps;
+    private final boolean arrays;
 
     public JdbcMeteringRecords(JdbcClient jdbc, NamedParameterJdbcTemplate batches, TimestampColumns timestamps) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.timestamps = timestamps;
+        this.arrays = DatabaseVendor.of(batches.getJdbcTemplate().getDataSource()) == DatabaseVendor.POSTGRESQL;
     }
 
     /** AWS's dedupe key plus the identity fields the record is sent with. */
@@ -98,6 +119,9 @@ public class JdbcMeteringRecords {
      * changed nothing because its record is frozen or would overflow.
      */
     public boolean[] addUsage(List<Addition> additions) {
+        if (arrays && additions.size() > 1 && distinctRecords(additions)) {
+            return addUsageArrays(additions);
+        }
         SqlParameterSource[] rows = additions.stream()
                 .map(addition -> keyParameters(addition.key())
                         .addValue("identityMode", addition.key().identityMode())
@@ -109,6 +133,54 @@ public class JdbcMeteringRecords {
                         .addValue("rolledIn", addition.rolledIn()))
                 .toArray(SqlParameterSource[]::new);
         return applied(batches.batchUpdate(ADD_USAGE, rows));
+    }
+
+    /** One statement may change a row only once: the arrays form needs every addition on its own record. */
+    private static boolean distinctRecords(List<Addition> additions) {
+        Set<List<Object>> keys = new HashSet<>();
+        for (Addition addition : additions) {
+            RecordKey key = addition.key();
+            if (!keys.add(List.of(key.productId(), key.customerKey(), key.dimension(), key.hour()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean[] addUsageArrays(List<Addition> additions) {
+        Set<List<Object>> applied = new HashSet<>();
+        batches.getJdbcTemplate()
+                .query(
+                        connection -> {
+                            PreparedStatement add = connection.prepareStatement(ADD_USAGE_ARRAYS);
+                            ColumnArrays<Addition> arrays = new ColumnArrays<>(connection, additions);
+                            add.setArray(1, arrays.texts(a -> a.key().productId()));
+                            add.setArray(2, arrays.texts(a -> a.key().identityMode()));
+                            add.setArray(3, arrays.texts(a -> a.key().customerKey()));
+                            add.setArray(4, arrays.texts(a -> a.key().dimension()));
+                            add.setArray(5, arrays.instants(a -> a.key().hour()));
+                            add.setArray(6, arrays.texts(a -> a.key().customerId()));
+                            add.setArray(7, arrays.texts(a -> a.key().customerIdentifier()));
+                            add.setArray(8, arrays.texts(a -> a.key().customerAwsAccountId()));
+                            add.setArray(9, arrays.texts(a -> a.key().licenseArn()));
+                            add.setArray(10, arrays.longs(Addition::quantity));
+                            add.setArray(11, arrays.longs(Addition::rolledIn));
+                            return add;
+                        },
+                        row -> {
+                            applied.add(List.of(
+                                    row.getString("product_id"),
+                                    row.getString("customer_key"),
+                                    row.getString("dimension"),
+                                    timestamps.read(row, "hour")));
+                        });
+        boolean[] result = new boolean[additions.size()];
+        for (int i = 0; i < result.length; i++) {
+            RecordKey key = additions.get(i).key();
+            result[i] = applied.contains(List.of(
+                    key.productId(), key.customerKey(), key.dimension(), TimestampColumns.truncate(key.hour())));
+        }
+        return result;
     }
 
     /** Adds tagged usage to records that {@link #addUsage} just added to, in one batch. */

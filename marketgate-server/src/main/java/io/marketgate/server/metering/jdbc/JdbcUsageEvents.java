@@ -1,5 +1,6 @@
 package io.marketgate.server.metering.jdbc;
 
+import io.marketgate.server.shared.jdbc.DatabaseVendor;
 import io.marketgate.server.shared.jdbc.TimestampColumns;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,8 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,15 +32,28 @@ public class JdbcUsageEvents {
             ON CONFLICT (usage_hour, event_id) DO NOTHING
             """;
 
+    // PostgreSQL: the whole request in one statement, one array per column; RETURNING names the rows inserted.
+    private static final String INSERT_ARRAYS = """
+            INSERT INTO usage_event (usage_hour, event_id, body_hash, customer_id, product_id, customer_key,
+                                     dimension, quantity, event_time, received_at, billed_hour, status, reason)
+            SELECT * FROM unnest(?::text[]::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                 ?::text[], ?::bigint[], ?::text[]::timestamptz[], ?::text[]::timestamptz[],
+                                 ?::text[]::timestamptz[], ?::text[], ?::text[])
+            ON CONFLICT (usage_hour, event_id) DO NOTHING
+            RETURNING usage_hour, event_id
+            """;
+
     /** Event ids per lookup query: under every driver's bind-parameter limit. */
     private static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
     private final TimestampColumns timestamps;
+    private final boolean arrays;
 
     public JdbcUsageEvents(JdbcTemplate jdbc, TimestampColumns timestamps) {
         this.jdbc = jdbc;
         this.timestamps = timestamps;
+        this.arrays = DatabaseVendor.of(jdbc.getDataSource()) == DatabaseVendor.POSTGRESQL;
     }
 
     /** One row to insert; {@code billedHour} null for unbillable events. */
@@ -62,6 +78,9 @@ public class JdbcUsageEvents {
         if (events.isEmpty()) {
             return inserted;
         }
+        if (arrays) {
+            return insertArrays(events);
+        }
         int[] counts = jdbc.execute((java.sql.Connection connection) -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (NewEvent event : events) {
@@ -76,6 +95,39 @@ public class JdbcUsageEvents {
                 throw new IllegalStateException("the driver did not report which usage events were inserted");
             }
             inserted[i] = counts[i] > 0;
+        }
+        return inserted;
+    }
+
+    private boolean[] insertArrays(List<NewEvent> events) {
+        Set<EventKey> stored = new HashSet<>();
+        jdbc.query(
+                connection -> {
+                    PreparedStatement insert = connection.prepareStatement(INSERT_ARRAYS);
+                    ColumnArrays<NewEvent> arrays = new ColumnArrays<>(connection, events);
+                    insert.setArray(1, arrays.instants(NewEvent::usageHour));
+                    insert.setArray(2, arrays.texts(NewEvent::eventId));
+                    insert.setArray(3, arrays.texts(NewEvent::bodyHash));
+                    insert.setArray(4, arrays.texts(NewEvent::customerId));
+                    insert.setArray(5, arrays.texts(NewEvent::productId));
+                    insert.setArray(6, arrays.texts(NewEvent::customerKey));
+                    insert.setArray(7, arrays.texts(NewEvent::dimension));
+                    insert.setArray(8, arrays.longs(NewEvent::quantity));
+                    insert.setArray(9, arrays.instants(NewEvent::eventTime));
+                    insert.setArray(10, arrays.instants(NewEvent::receivedAt));
+                    insert.setArray(11, arrays.instants(NewEvent::billedHour));
+                    insert.setArray(12, arrays.texts(NewEvent::status));
+                    insert.setArray(13, arrays.texts(NewEvent::reason));
+                    return insert;
+                },
+                row -> {
+                    stored.add(new EventKey(timestamps.read(row, "usage_hour"), row.getString("event_id")));
+                });
+        // An id twice in one request: the first copy was inserted, the later ones met it.
+        boolean[] inserted = new boolean[events.size()];
+        for (int i = 0; i < inserted.length; i++) {
+            NewEvent event = events.get(i);
+            inserted[i] = stored.remove(new EventKey(TimestampColumns.truncate(event.usageHour()), event.eventId()));
         }
         return inserted;
     }
