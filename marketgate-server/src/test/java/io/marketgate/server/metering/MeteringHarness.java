@@ -164,6 +164,7 @@ final class MeteringHarness implements AutoCloseable {
                 Duration.ofMinutes(1),
                 200,
                 900_000,
+                4,
                 Duration.ofMinutes(2),
                 Duration.ofMillis(1),
                 Duration.ofMillis(50),
