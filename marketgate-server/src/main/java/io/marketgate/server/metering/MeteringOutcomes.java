@@ -89,10 +89,11 @@ public class MeteringOutcomes {
             metrics.call("paused");
             LOG.error(
                     "Metering of product {} is PAUSED: {}. Enable BatchMeterUsage for the seller account in region"
-                            + " {}, then delete its row from metering_pause.",
+                            + " {}, then lift the pause: DELETE /v1/metering/pauses/{} with an admin key.",
                     product.id(),
                     reason,
-                    product.meteringRegion());
+                    product.meteringRegion(),
+                    product.id());
         }
     }
 

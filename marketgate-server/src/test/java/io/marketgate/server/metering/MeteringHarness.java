@@ -57,6 +57,7 @@ final class MeteringHarness implements AutoCloseable {
     final RecordFreezer freezer;
     final MeteringSubmitter submitter;
     final MeteringWorker worker;
+    final MeteringPauses pauses;
     final Reconciliation reconciliation;
     final Outbox outbox;
     final MeteringMetrics metrics = new MeteringMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
@@ -151,6 +152,7 @@ final class MeteringHarness implements AutoCloseable {
                 metrics);
         this.worker = new MeteringWorker(
                 freezer, Optional.of(submitter), submissions, metrics, clock, properties.pollInterval());
+        this.pauses = new MeteringPauses(submissions, true);
         this.reconciliation = new Reconciliation(new JdbcReconciliation(jdbc, timestamps));
     }
 

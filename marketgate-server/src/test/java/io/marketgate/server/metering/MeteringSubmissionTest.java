@@ -216,7 +216,7 @@ class MeteringSubmissionTest {
     }
 
     @Test
-    void deletingThePauseRowResumesSendingOnTheNextRound() {
+    void liftingThePauseResumesSendingOnTheNextRoundAndOnlyThen() {
         Product product = MeteringHarness.product("app", IdentityMode.LICENSE, "requests");
         open(START, product, p -> p);
         var buyer = harness.subscribe(product, "222233334444");
@@ -225,14 +225,22 @@ class MeteringSubmissionTest {
                 List.of(UsageInput.of("a", buyer.customer().customerId(), "requests", 5, "2026-03-10T10:01:00Z")));
         harness.clock.advance(Duration.ofHours(1));
         harness.worker.runOnce();
-        harness.simulator.faults().clear();
+        harness.simulator.faults().clear(); // the seller enabled the API again
+        harness.worker.runOnce();
+        assertThat(calls()).hasSize(1);
+        assertThat(harness.metrics.gauge("marketgate.metering.paused")).isEqualTo(1);
+        assertThat(harness.pauses.report().pauses())
+                .extracting(MeteringPause::productId, MeteringPause::reason)
+                .containsExactly(tuple("app", "DisabledApiException: The API is disabled in the Region."));
 
-        harness.jdbc.sql("DELETE FROM metering_pause").update();
+        assertThat(harness.pauses.lift("app").productId()).isEqualTo("app");
         harness.worker.runOnce();
 
         assertThat(calls()).hasSize(2);
         assertThat(states()).containsExactly("success");
         assertThat(harness.billed()).isEqualTo(5);
+        assertThat(harness.metrics.gauge("marketgate.metering.paused")).isZero();
+        assertThat(harness.pauses.report().pauses()).isEmpty();
     }
 
     @Test
