@@ -1,5 +1,6 @@
 package io.marketgate.bench;
 
+import io.marketgate.simulator.faults.FaultSpec;
 import io.marketgate.simulator.metering.LedgerEntry;
 import io.marketgate.simulator.metering.RequestLogEntry;
 import java.net.URI;
@@ -26,7 +27,8 @@ import java.util.UUID;
  * is ingested and frozen, then the pause is lifted through the API. Run with
  * {@code ./mvnw -pl marketgate-server,marketgate-bench -am -Pbench verify -DskipTests
  * -Dbench.main=io.marketgate.bench.DrainBenchmark}; add {@code -Dbench.senders=1} to compare one call in
- * flight at a time with the default ({@code marketgate.metering.senders}).
+ * flight at a time with the default ({@code marketgate.metering.senders}), and {@code -Dbench.latencyMs=150} to
+ * add that much to every call's round trip (a server far from the metering Region).
  */
 public final class DrainBenchmark {
 
@@ -49,6 +51,11 @@ public final class DrainBenchmark {
             List<String> licenses = server.seedCustomers(database, CUSTOMERS, Duration.ofHours(4));
             // Paused as DisabledApiException leaves a product, so the whole backlog is frozen before any is sent.
             pause(server, database);
+            long latencyMs = Long.getLong("bench.latencyMs", 0);
+            if (latencyMs > 0) {
+                // Each BatchMeterUsage call takes this much longer, as from a server far from the metering Region.
+                server.simulator.faults().put("BatchMeterUsage", new FaultSpec(0, 0, 0, 0, false, latencyMs, 0, false));
+            }
             // One record per customer and dimension, in an hour closed long ago: frozen as soon as it is seen.
             Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
             Map<String, Long> expected = new HashMap<>();
@@ -114,8 +121,12 @@ public final class DrainBenchmark {
             report(server, database, expected, calls, ingestSeconds);
             System.out.printf(
                     "drain: %d records billed %.2f s after DELETE /v1/metering/pauses/%s (the server polls every"
-                            + " second) | senders %s%n",
-                    expected.size(), sinceStart, BenchServer.PRODUCT, senders.isBlank() ? "(server default)" : senders);
+                            + " second) | senders %s, added latency per call %d ms%n",
+                    expected.size(),
+                    sinceStart,
+                    BenchServer.PRODUCT,
+                    senders.isBlank() ? "(server default)" : senders,
+                    Long.getLong("bench.latencyMs", 0));
         }
     }
 
@@ -176,6 +187,23 @@ public final class DrainBenchmark {
                 errors,
                 states,
                 ingestSeconds);
+        // Where the budget went unused: gaps between calls longer than two budget intervals.
+        double interval = 1.0 / BUDGET;
+        int gaps = 0;
+        double idle = 0;
+        for (int i = 1; i < calls.size(); i++) {
+            double gap =
+                    Duration.between(calls.get(i - 1).receivedAt(), calls.get(i).receivedAt())
+                                    .toNanos()
+                            / 1e9;
+            if (gap > 2 * interval) {
+                gaps++;
+                idle += gap - interval;
+            }
+        }
+        System.out.printf(
+                "drain: %d gaps between calls longer than %.0f ms, %.2f s unused in all%n",
+                gaps, 2000 * interval, idle);
         if (lost > 0 || wrong > 0 || statuses.containsKey("DuplicateRecord")) {
             throw new IllegalStateException("the ledger does not match the records");
         }
