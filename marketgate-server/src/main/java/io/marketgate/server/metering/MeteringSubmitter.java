@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * Stage 4, submit. Guarantee: a claim (one statement) hands ≤ 25 frozen records of one product to this
  * instance for a lease; BatchMeterUsage is called with no transaction open; each call's answers are written
  * in one transaction of their own, guarded by the claim. Several senders (lanes) per instance each repeat
- * claim → call → record, so calls overlap while every one of them waits for the shared budget. A crash anywhere leaves the records frozen and claimable after
- * the lease, and the resend is identical, which AWS dedupes.
+ * claim → call → record, so calls overlap while every one of them waits for the shared budget. A crash
+ * anywhere leaves the records frozen and claimable after the lease, and the resend is identical, which AWS
+ * dedupes.
  */
 public class MeteringSubmitter {
 
