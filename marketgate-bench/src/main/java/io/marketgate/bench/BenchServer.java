@@ -47,17 +47,6 @@ final class BenchServer implements AutoCloseable {
     final HttpClient http;
     private final List<String> command;
 
-    /** Stops the server and starts it again on the same data, one argument replaced; waits until it is live. */
-    void restart(String argument, String replacement) throws Exception {
-        int at = command.indexOf(argument);
-        if (at < 0) {
-            throw new IllegalArgumentException("the server was not started with " + argument);
-        }
-        stop();
-        command.set(at, replacement);
-        launch();
-    }
-
     private Process process;
 
     private BenchServer(

@@ -1,13 +1,18 @@
 package io.marketgate.bench;
 
+import io.marketgate.simulator.faults.FaultSpec;
 import io.marketgate.simulator.metering.LedgerEntry;
 import io.marketgate.simulator.metering.RequestLogEntry;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +23,12 @@ import java.util.UUID;
  * A backlog of frozen metering records drained by the packaged server against a standalone simulator whose
  * BatchMeterUsage quota equals the server's call budget ({@code marketgate.metering.calls-per-second},
  * 10). The ceiling is 25 records per call × the budget; goal: at least 0.95 of it, and zero lost (the
- * simulator's ledger holds every record once, with its quantity). Run with
+ * simulator's ledger holds every record once, with its quantity). The product is paused while the backlog
+ * is ingested and frozen, then the pause is lifted through the API. Run with
  * {@code ./mvnw -pl marketgate-server,marketgate-bench -am -Pbench verify -DskipTests
- * -Dbench.main=io.marketgate.bench.DrainBenchmark}.
+ * -Dbench.main=io.marketgate.bench.DrainBenchmark}; add {@code -Dbench.senders=1} to compare one call in
+ * flight at a time with the default ({@code marketgate.metering.senders}), and {@code -Dbench.latencyMs=150} to
+ * add that much to every call's round trip (a server far from the metering Region).
  */
 public final class DrainBenchmark {
 
@@ -34,10 +42,20 @@ public final class DrainBenchmark {
     public static void main(String[] args) throws Exception {
         BenchServer.stopAfter(Duration.ofSeconds(175));
         BenchDatabase database = new BenchDatabase.Sqlite();
-        try (BenchServer server = BenchServer.start(
-                database,
-                List.of("--marketgate.metering.submit=false", "--marketgate.metering.calls-per-second=" + BUDGET))) {
+        List<String> arguments = new ArrayList<>(List.of("--marketgate.metering.calls-per-second=" + BUDGET));
+        String senders = System.getProperty("bench.senders", "");
+        if (!senders.isBlank()) {
+            arguments.add("--marketgate.metering.senders=" + senders);
+        }
+        try (BenchServer server = BenchServer.start(database, arguments)) {
             List<String> licenses = server.seedCustomers(database, CUSTOMERS, Duration.ofHours(4));
+            // Paused as DisabledApiException leaves a product, so the whole backlog is frozen before any is sent.
+            pause(server, database);
+            long latencyMs = Long.getLong("bench.latencyMs", 0);
+            if (latencyMs > 0) {
+                // Each BatchMeterUsage call takes this much longer, as from a server far from the metering Region.
+                server.simulator.faults().put("BatchMeterUsage", new FaultSpec(0, 0, 0, 0, false, latencyMs, 0, false));
+            }
             // One record per customer and dimension, in an hour closed long ago: frozen as soon as it is seen.
             Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
             Map<String, Long> expected = new HashMap<>();
@@ -72,8 +90,8 @@ public final class DrainBenchmark {
             }
             double ingestSeconds = (System.nanoTime() - ingestStarted) / 1e9;
             awaitRecords(server, database, "frozen", expected.size());
-            // The whole backlog is frozen: the same server again, now sending.
-            server.restart("--marketgate.metering.submit=false", "--marketgate.metering.submit=true");
+            // The whole backlog is frozen: an operator lifts the pause, as the runbook says.
+            liftPause(server);
             long sendingSince = System.nanoTime();
 
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -102,8 +120,13 @@ public final class DrainBenchmark {
                     expected.size(), seconds, rate, BUDGET, target, rate / target, 25 * BUDGET);
             report(server, database, expected, calls, ingestSeconds);
             System.out.printf(
-                    "drain: %d records billed %.2f s after the restarted server was live%n",
-                    expected.size(), sinceStart);
+                    "drain: %d records billed %.2f s after DELETE /v1/metering/pauses/%s (the server polls every"
+                            + " second) | senders %s, added latency per call %d ms%n",
+                    expected.size(),
+                    sinceStart,
+                    BenchServer.PRODUCT,
+                    senders.isBlank() ? "(server default)" : senders,
+                    Long.getLong("bench.latencyMs", 0));
         }
     }
 
@@ -164,8 +187,47 @@ public final class DrainBenchmark {
                 errors,
                 states,
                 ingestSeconds);
+        // Where the budget went unused: gaps between calls longer than two budget intervals.
+        double interval = 1.0 / BUDGET;
+        int gaps = 0;
+        double idle = 0;
+        for (int i = 1; i < calls.size(); i++) {
+            double gap =
+                    Duration.between(calls.get(i - 1).receivedAt(), calls.get(i).receivedAt())
+                                    .toNanos()
+                            / 1e9;
+            if (gap > 2 * interval) {
+                gaps++;
+                idle += gap - interval;
+            }
+        }
+        System.out.printf(
+                "drain: %d gaps between calls longer than %.0f ms, %.2f s unused in all%n",
+                gaps, 2000 * interval, idle);
         if (lost > 0 || wrong > 0 || statuses.containsKey("DuplicateRecord")) {
             throw new IllegalStateException("the ledger does not match the records");
+        }
+    }
+
+    private static void pause(BenchServer server, BenchDatabase database) throws Exception {
+        try (Connection db = database.connect(server.folder);
+                var sql = db.prepareStatement("INSERT INTO metering_pause (product_id, reason, paused_at)"
+                        + " VALUES (?, 'DisabledApiException: paused by the benchmark', ?)")) {
+            sql.setString(1, BenchServer.PRODUCT);
+            sql.setObject(2, database.timestamp(Instant.now()));
+            sql.executeUpdate();
+        }
+    }
+
+    private static void liftPause(BenchServer server) throws Exception {
+        HttpResponse<String> lifted = server.http.send(
+                HttpRequest.newBuilder(URI.create(server.base + "/v1/metering/pauses/" + BenchServer.PRODUCT))
+                        .header("Authorization", "Bearer " + server.key)
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (lifted.statusCode() != 200) {
+            throw new IllegalStateException("lifting the pause answered " + lifted.statusCode() + ": " + lifted.body());
         }
     }
 

@@ -5,6 +5,7 @@ import io.marketgate.server.metering.jdbc.JdbcSubmissions.FrozenRecord;
 import io.marketgate.server.product.Product;
 import io.marketgate.server.webhook.Outbox;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,36 +42,45 @@ public class MeteringOutcomes {
         this.metrics = metrics;
     }
 
-    /** AWS's final answer for a record: success, customer_not_subscribed, duplicate_record or parked. */
-    void settle(FrozenRecord record, String owner, String state, String meteringRecordId, String reason) {
-        boolean settled = Boolean.TRUE.equals(transactions.execute(status -> {
-            if (!submissions.settle(record.id(), owner, state, meteringRecordId, reason, clock.instant())) {
-                return false;
+    /** AWS's final answer for a claimed record: success, customer_not_subscribed, duplicate_record or parked. */
+    record Settlement(FrozenRecord record, String owner, String state, String meteringRecordId, String reason) {}
+
+    /**
+     * Writes the final answers of one call, with their outbox events, in one transaction. A record whose
+     * claim was lost (another instance took it over after the lease) is left to that instance.
+     */
+    void settle(List<Settlement> settlements) {
+        if (settlements.isEmpty()) {
+            return;
+        }
+        List<Settlement> settled = transactions.execute(status -> {
+            List<Settlement> written = new ArrayList<>();
+            for (Settlement s : settlements) {
+                FrozenRecord record = s.record();
+                if (submissions.settle(
+                        record.id(), s.owner(), s.state(), s.meteringRecordId(), s.reason(), clock.instant())) {
+                    outbox.append(
+                            "success".equals(s.state()) ? "metering.record.accepted" : "metering.record.rejected",
+                            record.customerId(),
+                            data(record, s.state(), s.meteringRecordId(), s.reason()));
+                    written.add(s);
+                }
             }
-            outbox.append(
-                    "success".equals(state) ? "metering.record.accepted" : "metering.record.rejected",
-                    record.customerId(),
-                    data(record, state, meteringRecordId, reason));
-            return true;
-        }));
-        if (settled) {
-            metrics.recordSettled(state);
-            if (!"success".equals(state)) {
+            return written;
+        });
+        for (Settlement s : settled) {
+            metrics.recordSettled(s.state());
+            if (!"success".equals(s.state())) {
                 LOG.warn(
                         "Metering record {} of customer {} ({} {} at {}): {}",
-                        record.id(),
-                        record.customerId(),
-                        record.quantity(),
-                        record.dimension(),
-                        record.hour(),
-                        reason);
+                        s.record().id(),
+                        s.record().customerId(),
+                        s.record().quantity(),
+                        s.record().dimension(),
+                        s.record().hour(),
+                        s.reason());
             }
         }
-    }
-
-    /** Invalid* or TimestampOutOfBounds isolated to this record: never sent again, visible with the reason. */
-    void park(FrozenRecord record, String owner, String reason) {
-        settle(record, owner, "parked", null, reason);
     }
 
     /** DisabledApiException: nothing more is sent for the product until an operator lifts the pause. */
@@ -79,10 +89,11 @@ public class MeteringOutcomes {
             metrics.call("paused");
             LOG.error(
                     "Metering of product {} is PAUSED: {}. Enable BatchMeterUsage for the seller account in region"
-                            + " {}, then delete its row from metering_pause.",
+                            + " {}, then lift the pause: DELETE /v1/metering/pauses/{} with an admin key.",
                     product.id(),
                     reason,
-                    product.meteringRegion());
+                    product.meteringRegion(),
+                    product.id());
         }
     }
 

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param futureTolerance event timestamps may be this far ahead of Marketgate's clock (client clock skew)
  * @param callsPerSecond BatchMeterUsage calls per second per seller account and Region, for all instances together
  * @param batchBytes largest BatchMeterUsage request body to send (AWS: under 1 MB)
+ * @param senders how many BatchMeterUsage calls one instance keeps in flight at once, all drawing on the same
+ *     calls-per-second budget (a slow round trip then delays one call, not the whole drain)
  * @param lease how long a claimed batch belongs to the instance sending it; after that another resends it
  * @param retryBase first retry delay after a throttled, failed or partly processed call (doubles, jittered)
  * @param retryMax longest retry delay
@@ -28,6 +30,7 @@ public record MeteringSettings(
         Duration futureTolerance,
         double callsPerSecond,
         int batchBytes,
+        int senders,
         Duration lease,
         Duration retryBase,
         Duration retryMax,
@@ -42,7 +45,13 @@ public record MeteringSettings(
         if (batchBytes < 10_000 || batchBytes >= 1_000_000) {
             throw new IllegalArgumentException("marketgate.metering.batch-bytes must be between 10000 and 999999");
         }
+        if (senders < 1 || senders > MAX_SENDERS) {
+            throw new IllegalArgumentException("marketgate.metering.senders must be between 1 and " + MAX_SENDERS);
+        }
     }
+
+    /** More senders than this only wait for the budget (at 10 calls/s, 32 cover round trips of 3 s). */
+    public static final int MAX_SENDERS = 32;
 
     /** Defaults, for tests and tools. */
     public static MeteringSettings defaults() {
@@ -54,6 +63,7 @@ public record MeteringSettings(
                 Duration.ofMinutes(1),
                 10,
                 900_000,
+                4,
                 Duration.ofMinutes(2),
                 Duration.ofSeconds(1),
                 Duration.ofMinutes(5),

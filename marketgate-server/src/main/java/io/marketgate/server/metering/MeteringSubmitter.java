@@ -27,9 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stage 4, submit. Guarantee: a claim (one statement) hands ≤ 25 frozen records of one product to this
- * instance for a lease; BatchMeterUsage is called with no transaction open; each answer is written in
- * its own transaction, guarded by the claim. A crash anywhere leaves the records frozen and claimable after
- * the lease, and the resend is identical, which AWS dedupes.
+ * instance for a lease; BatchMeterUsage is called with no transaction open; each call's answers are written
+ * in one transaction of their own, guarded by the claim. Several senders (lanes) per instance each repeat
+ * claim → call → record, so calls overlap while every one of them waits for the shared budget. A crash
+ * anywhere leaves the records frozen and claimable after the lease, and the resend is identical, which AWS
+ * dedupes.
  */
 public class MeteringSubmitter {
 
@@ -77,18 +79,44 @@ public class MeteringSubmitter {
         outcomes.expireOverdue();
         int calls = 0;
         for (Product product : catalog.products()) {
-            if (submissions.pausedReason(product.id()).isPresent()) {
-                continue;
-            }
-            List<FrozenRecord> batch;
-            while (!(batch = claim(product)).isEmpty()) {
-                calls += send(product, batch);
-                if (submissions.pausedReason(product.id()).isPresent()) {
-                    break;
-                }
-            }
+            calls += drain(product);
         }
         return calls;
+    }
+
+    /**
+     * Sends the product's due records on up to {@code senders} lanes, each claim → call → record until
+     * nothing is due. A lane does what one instance used to do alone, so N lanes are as safe as N instances:
+     * claims never overlap, and every call waits for the shared budget. One call's round trip (database
+     * writes, network, AWS) then no longer caps the rate: while one lane waits for its answer, another calls.
+     * A first claim short of a full batch means nothing else is due, so it is sent without extra lanes.
+     */
+    private int drain(Product product) {
+        if (paused(product)) {
+            return 0;
+        }
+        List<FrozenRecord> first = claim(product);
+        if (first.isEmpty()) {
+            return 0;
+        }
+        if (properties.senders() == 1 || first.size() < MAX_RECORDS) {
+            return send(product, first) + lane(product);
+        }
+        return SenderLanes.run(properties.senders(), () -> send(product, first) + lane(product), () -> lane(product));
+    }
+
+    /** One sender: claims and sends batches until none is due or the product is paused. */
+    private int lane(Product product) {
+        int calls = 0;
+        List<FrozenRecord> batch;
+        while (!paused(product) && !(batch = claim(product)).isEmpty()) {
+            calls += send(product, batch);
+        }
+        return calls;
+    }
+
+    private boolean paused(Product product) {
+        return submissions.pausedReason(product.id()).isPresent();
     }
 
     private List<FrozenRecord> claim(Product product) {
@@ -127,9 +155,7 @@ public class MeteringSubmitter {
         if (sendable.isEmpty()) {
             return 0;
         }
-        if (locked.add(product.id())) {
-            lock.lockBeforeMetering(product.id(), clock.instant());
-        }
+        lockBeforeFirstSend(product);
         int calls = 0;
         Deque<List<FrozenRecord>> work = new ArrayDeque<>();
         work.push(sendable);
@@ -174,10 +200,26 @@ public class MeteringSubmitter {
         return calls;
     }
 
+    /** Locks the product's metering region and identity mode before its first call (once per instance). */
+    private void lockBeforeFirstSend(Product product) {
+        if (locked.contains(product.id())) {
+            return;
+        }
+        // Lanes wait here, so none sends before the lock is written; a failed lock is tried again.
+        synchronized (locked) {
+            if (!locked.contains(product.id())) {
+                lock.lockBeforeMetering(product.id(), clock.instant());
+                locked.add(product.id());
+            }
+        }
+    }
+
     private void answered(Product product, List<FrozenRecord> batch, BatchOutcome.Answered answered) {
         metrics.call("answered");
         Map<String, FrozenRecord> byKey = new HashMap<>();
         batch.forEach(record -> byKey.put(key(meterRecord(record), product), record));
+        List<MeteringOutcomes.Settlement> settled = new ArrayList<>();
+        List<FrozenRecord> unknown = new ArrayList<>();
         for (BatchOutcome.RecordResult result : answered.results()) {
             FrozenRecord record = byKey.remove(key(result.record(), product));
             if (record == null) {
@@ -185,33 +227,43 @@ public class MeteringSubmitter {
                 continue;
             }
             switch (result.status()) {
-                case SUCCESS -> settle(record, "success", result.meteringRecordId(), null);
+                case SUCCESS -> settled.add(settlement(record, "success", result.meteringRecordId(), null));
                 case CUSTOMER_NOT_SUBSCRIBED ->
-                    settle(
-                            record,
-                            "customer_not_subscribed",
-                            null,
-                            "CustomerNotSubscribed: the customer has no active subscription, or the account is suspended");
+                    settled.add(
+                            settlement(
+                                    record,
+                                    "customer_not_subscribed",
+                                    null,
+                                    "CustomerNotSubscribed: the customer has no active subscription, or the account is suspended"));
                 case DUPLICATE_RECORD ->
-                    settle(
-                            record,
-                            "duplicate_record",
-                            null,
-                            "DuplicateRecord: AWS holds another quantity for this customer, dimension and hour; it stands");
-                case UNKNOWN -> retry(record, "AWS answered a status this version does not know");
+                    settled.add(
+                            settlement(
+                                    record,
+                                    "duplicate_record",
+                                    null,
+                                    "DuplicateRecord: AWS holds another quantity for this customer, dimension and hour; it stands"));
+                case UNKNOWN -> unknown.add(record);
             }
         }
+        settle(settled);
+        unknown.forEach(record -> retry(record, "AWS answered a status this version does not know"));
         // Unprocessed records, and any AWS did not mention, are retried: a resend is identical, so AWS dedupes it.
         byKey.values().forEach(record -> retry(record, "UnprocessedRecords"));
     }
 
-    private void settle(FrozenRecord record, String state, String meteringRecordId, String reason) {
-        outcomes.settle(record, owner(record), state, meteringRecordId, reason);
-        owners.remove(record.id());
+    private MeteringOutcomes.Settlement settlement(
+            FrozenRecord record, String state, String meteringRecordId, String reason) {
+        return new MeteringOutcomes.Settlement(record, owner(record), state, meteringRecordId, reason);
+    }
+
+    /** Writes the final answers of one call in one transaction (one commit per call, not per record). */
+    private void settle(List<MeteringOutcomes.Settlement> settled) {
+        outcomes.settle(settled);
+        settled.forEach(settlement -> owners.remove(settlement.record().id()));
     }
 
     private void park(FrozenRecord record, String reason) {
-        settle(record, "parked", null, reason);
+        settle(List.of(settlement(record, "parked", null, reason)));
     }
 
     private void retryAll(List<FrozenRecord> batch, String reason) {

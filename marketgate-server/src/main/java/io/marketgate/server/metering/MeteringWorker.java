@@ -56,6 +56,7 @@ public class MeteringWorker implements AutoCloseable {
         freezer.freezeClosedHours();
         freezer.zeroRecords();
         int calls = submitter.map(MeteringSubmitter::drain).orElse(0);
+        metrics.paused(submissions.pauses().size());
         JdbcSubmissions.Backlog backlog = submissions.backlog();
         metrics.backlog(
                 backlog.records(),

@@ -80,6 +80,7 @@ public final class CrashWorkerMain {
                 Duration.ofMinutes(1),
                 10,
                 900_000,
+                4,
                 Duration.ofSeconds(2),
                 Duration.ofMillis(20),
                 Duration.ofMillis(200),

@@ -58,6 +58,7 @@ final class MeteringHarness implements AutoCloseable {
     final RecordFreezer freezer;
     final MeteringSubmitter submitter;
     final MeteringWorker worker;
+    final MeteringPauses pauses;
     final Reconciliation reconciliation;
     final Outbox outbox;
     final MeteringMetrics metrics = new MeteringMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
@@ -153,6 +154,7 @@ final class MeteringHarness implements AutoCloseable {
                 metrics);
         this.worker = new MeteringWorker(
                 freezer, Optional.of(submitter), submissions, metrics, clock, properties.pollInterval());
+        this.pauses = new MeteringPauses(submissions, true);
         this.reconciliation = new Reconciliation(new JdbcReconciliation(jdbc, timestamps));
     }
 
@@ -166,6 +168,7 @@ final class MeteringHarness implements AutoCloseable {
                 Duration.ofMinutes(1),
                 200,
                 900_000,
+                4,
                 Duration.ofMinutes(2),
                 Duration.ofMillis(1),
                 Duration.ofMillis(50),

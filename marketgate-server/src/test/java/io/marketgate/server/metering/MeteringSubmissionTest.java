@@ -54,6 +54,7 @@ class MeteringSubmissionTest {
                 p.futureTolerance(),
                 p.callsPerSecond(),
                 p.batchBytes(),
+                p.senders(),
                 p.lease(),
                 p.retryBase(),
                 p.retryMax(),
@@ -212,6 +213,34 @@ class MeteringSubmissionTest {
         assertThat(calls()).hasSize(1);
         assertThat(states()).containsExactly("frozen");
         assertThat(harness.count("SELECT count(*) FROM metering_pause")).isEqualTo(1);
+    }
+
+    @Test
+    void liftingThePauseResumesSendingOnTheNextRoundAndOnlyThen() {
+        Product product = MeteringHarness.product("app", IdentityMode.LICENSE, "requests");
+        open(START, product, p -> p);
+        var buyer = harness.subscribe(product, "222233334444");
+        harness.simulator.faults().put("BatchMeterUsage", new FaultSpec(0, 0, 0, 0, false, 0, 0, true));
+        harness.ingest.ingest(
+                List.of(UsageInput.of("a", buyer.customer().customerId(), "requests", 5, "2026-03-10T10:01:00Z")));
+        harness.clock.advance(Duration.ofHours(1));
+        harness.worker.runOnce();
+        harness.simulator.faults().clear(); // the seller enabled the API again
+        harness.worker.runOnce();
+        assertThat(calls()).hasSize(1);
+        assertThat(harness.metrics.gauge("marketgate.metering.paused")).isEqualTo(1);
+        assertThat(harness.pauses.report().pauses())
+                .extracting(MeteringPause::productId, MeteringPause::reason)
+                .containsExactly(tuple("app", "DisabledApiException: The API is disabled in the Region."));
+
+        assertThat(harness.pauses.lift("app").productId()).isEqualTo("app");
+        harness.worker.runOnce();
+
+        assertThat(calls()).hasSize(2);
+        assertThat(states()).containsExactly("success");
+        assertThat(harness.billed()).isEqualTo(5);
+        assertThat(harness.metrics.gauge("marketgate.metering.paused")).isZero();
+        assertThat(harness.pauses.report().pauses()).isEmpty();
     }
 
     @Test

@@ -44,6 +44,7 @@ class TwoInstancesDrainOneBacklogTest {
                 p.futureTolerance(),
                 BUDGET,
                 p.batchBytes(),
+                p.senders(),
                 p.lease(),
                 p.retryBase(),
                 p.retryMax(),

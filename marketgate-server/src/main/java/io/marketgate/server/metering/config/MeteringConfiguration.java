@@ -4,6 +4,7 @@ import io.marketgate.server.aws.MeteringSender;
 import io.marketgate.server.metering.CallBudget;
 import io.marketgate.server.metering.MeteringMetrics;
 import io.marketgate.server.metering.MeteringOutcomes;
+import io.marketgate.server.metering.MeteringPauses;
 import io.marketgate.server.metering.MeteringSettings;
 import io.marketgate.server.metering.MeteringSubmitter;
 import io.marketgate.server.metering.MeteringWorker;
@@ -52,12 +53,21 @@ class MeteringConfiguration {
         MeteringSender available = sender.getIfAvailable();
         if (available == null) {
             LOG.warn("No BatchMeterUsage adapter is configured: usage is stored and frozen but not sent");
+        } else if (!properties.submit()) {
+            LOG.warn("marketgate.metering.submit=false: this instance stores and freezes usage but sends nothing;"
+                    + " records are sent only by instances with submit=true on the same database");
         }
         Optional<MeteringSubmitter> submitter = available == null || !properties.submit()
                 ? Optional.empty()
                 : Optional.of(new MeteringSubmitter(
                         catalog, available, submissions, outcomes, budget, lock, properties, clock, metrics));
         return new MeteringWorker(freezer, submitter, submissions, metrics, clock, properties.pollInterval());
+    }
+
+    @Bean
+    MeteringPauses meteringPauses(
+            JdbcSubmissions submissions, ObjectProvider<MeteringSender> sender, MeteringSettings properties) {
+        return new MeteringPauses(submissions, sender.getIfAvailable() != null && properties.submit());
     }
 
     /** Starts the worker once the application is up and stops it first on shutdown. */

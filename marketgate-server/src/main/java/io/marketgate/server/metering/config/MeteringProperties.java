@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param futureTolerance event timestamps may be this far ahead of Marketgate's clock (client clock skew)
  * @param callsPerSecond BatchMeterUsage calls per second per seller account and Region, for all instances together
  * @param batchBytes largest BatchMeterUsage request body to send (AWS: under 1 MB)
+ * @param senders how many BatchMeterUsage calls one instance keeps in flight at once, all within the budget
  * @param lease how long a claimed batch belongs to the instance sending it; after that another resends it
  * @param retryBase first retry delay after a throttled, failed or partly processed call (doubles, jittered)
  * @param retryMax longest retry delay
@@ -32,6 +33,7 @@ public record MeteringProperties(
         @DefaultValue("1m") Duration futureTolerance,
         @DefaultValue("10") double callsPerSecond,
         @DefaultValue("900000") int batchBytes,
+        @DefaultValue("4") int senders,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("1s") Duration retryBase,
         @DefaultValue("5m") Duration retryMax,
@@ -49,6 +51,7 @@ public record MeteringProperties(
                 futureTolerance,
                 callsPerSecond,
                 batchBytes,
+                senders,
                 lease,
                 retryBase,
                 retryMax,

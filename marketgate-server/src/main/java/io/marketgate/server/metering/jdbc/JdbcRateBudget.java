@@ -27,12 +27,6 @@ public class JdbcRateBudget {
      * @return 0 if taken, else milliseconds to wait before trying again
      */
     public long tryTake(String key, double perSecond, double burst, long nowMs) {
-        jdbc.sql("INSERT INTO metering_budget (budget_key, tokens, updated_ms) VALUES (:key, :burst, :nowMs)"
-                        + " ON CONFLICT (budget_key) DO NOTHING")
-                .param("key", key)
-                .param("burst", burst)
-                .param("nowMs", nowMs)
-                .update();
         double perMs = perSecond / 1000.0;
         int taken = jdbc.sql(
                         "UPDATE metering_budget SET tokens = (CASE WHEN " + REFILLED + " > :burst THEN :burst ELSE "
@@ -47,12 +41,23 @@ public class JdbcRateBudget {
         if (taken == 1) {
             return 0;
         }
-        double tokens = jdbc.sql("SELECT " + REFILLED + " FROM metering_budget WHERE budget_key = :key")
+        Double tokens = jdbc.sql("SELECT " + REFILLED + " FROM metering_budget WHERE budget_key = :key")
                 .param("nowMs", nowMs)
                 .param("perMs", perMs)
                 .param("key", key)
                 .query(Double.class)
-                .single();
+                .optional()
+                .orElse(null);
+        if (tokens == null) {
+            // The first call ever for this key: create its bucket full (once, whoever comes first) and take again.
+            jdbc.sql("INSERT INTO metering_budget (budget_key, tokens, updated_ms) VALUES (:key, :burst, :nowMs)"
+                            + " ON CONFLICT (budget_key) DO NOTHING")
+                    .param("key", key)
+                    .param("burst", burst)
+                    .param("nowMs", nowMs)
+                    .update();
+            return tryTake(key, perSecond, burst, nowMs);
+        }
         return Math.max(1, (long) Math.ceil((1 - tokens) / perMs));
     }
 }

@@ -1,5 +1,6 @@
 package io.marketgate.server.metering.jdbc;
 
+import io.marketgate.server.metering.MeteringPause;
 import io.marketgate.server.shared.jdbc.DatabaseVendor;
 import io.marketgate.server.shared.jdbc.TimestampColumns;
 import java.sql.ResultSet;
@@ -150,6 +151,26 @@ public class JdbcSubmissions {
                         .param("now", timestamps.bind(now))
                         .update()
                 == 1;
+    }
+
+    /** Every paused product, oldest pause first. */
+    public List<MeteringPause> pauses() {
+        return jdbc.sql("SELECT product_id, reason, paused_at FROM metering_pause ORDER BY paused_at, product_id")
+                .query(this::pause)
+                .list();
+    }
+
+    /** Removes the product's pause and returns it; empty if it was not paused. */
+    public Optional<MeteringPause> lift(String productId) {
+        return jdbc.sql("DELETE FROM metering_pause WHERE product_id = :id RETURNING product_id, reason, paused_at")
+                .param("id", productId)
+                .query(this::pause)
+                .optional();
+    }
+
+    private MeteringPause pause(ResultSet row, int n) throws SQLException {
+        return new MeteringPause(
+                row.getString("product_id"), row.getString("reason"), timestamps.read(row, "paused_at"));
     }
 
     public Optional<String> pausedReason(String productId) {
