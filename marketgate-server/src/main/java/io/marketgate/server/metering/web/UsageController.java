@@ -1,9 +1,11 @@
 package io.marketgate.server.metering.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.marketgate.server.metering.UsageIngest;
 import io.marketgate.server.metering.UsageOutcome;
 import io.marketgate.server.security.RequiresScope;
 import io.marketgate.server.security.Scope;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,36 +29,32 @@ class UsageController {
     }
 
     @PostMapping(path = "/v1/usage", consumes = "application/json", produces = "application/json")
-    Map<String, Object> json(@RequestBody String body) {
+    Answer json(@RequestBody String body) {
         return answer(ingest.ingest(UsageJson.fromEnvelope(body)));
     }
 
     @PostMapping(path = "/v1/usage", consumes = "application/x-ndjson", produces = "application/json")
-    Map<String, Object> ndjson(@RequestBody String body) {
+    Answer ndjson(@RequestBody String body) {
         return answer(ingest.ingest(UsageJson.fromNdjson(body)));
     }
 
-    private static Map<String, Object> answer(List<UsageOutcome> outcomes) {
+    /** One event's outcome; records serialize much faster than a map per event. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Result(String id, String status, String reason) {}
+
+    record Answer(List<Result> results, Map<String, Long> counts) {}
+
+    private static Answer answer(List<UsageOutcome> outcomes) {
+        long[] byStatus = new long[UsageOutcome.Status.values().length];
+        List<Result> results = new ArrayList<>(outcomes.size());
+        for (UsageOutcome outcome : outcomes) {
+            byStatus[outcome.status().ordinal()]++;
+            results.add(new Result(outcome.id(), outcome.status().value(), outcome.reason()));
+        }
         Map<String, Long> counts = new LinkedHashMap<>();
         for (UsageOutcome.Status status : UsageOutcome.Status.values()) {
-            counts.put(
-                    status.value(),
-                    outcomes.stream().filter(o -> o.status() == status).count());
+            counts.put(status.value(), byStatus[status.ordinal()]);
         }
-        List<Map<String, Object>> results = outcomes.stream()
-                .map(outcome -> {
-                    Map<String, Object> result = new LinkedHashMap<>();
-                    result.put("id", outcome.id());
-                    result.put("status", outcome.status().value());
-                    if (outcome.reason() != null) {
-                        result.put("reason", outcome.reason());
-                    }
-                    return result;
-                })
-                .toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("results", results);
-        answer.put("counts", counts);
-        return answer;
+        return new Answer(results, counts);
     }
 }
