@@ -26,13 +26,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class JdbcMeteringRecords {
 
-    // The WHERE makes the update a no-op once the record is frozen or if the hour would overflow AWS's limit.
-    private static final String ADD_USAGE = """
+    private static final String INTO_RECORD = """
             INSERT INTO metering_record (product_id, identity_mode, customer_key, dimension, hour, customer_id,
                                          customer_identifier, customer_aws_account_id, license_arn, quantity,
                                          rolled_in, state)
-            VALUES (:productId, :identityMode, :customerKey, :dimension, :hour, :customerId,
-                    :customerIdentifier, :customerAwsAccountId, :licenseArn, :quantity, :rolledIn, 'open')
+            """;
+
+    // The WHERE makes the update a no-op once the record is frozen or if the hour would overflow AWS's limit.
+    private static final String ADD_ON_CONFLICT = """
             ON CONFLICT (product_id, customer_key, dimension, hour) DO UPDATE SET
                 quantity = metering_record.quantity + excluded.quantity,
                 rolled_in = metering_record.rolled_in + excluded.rolled_in,
@@ -41,20 +42,17 @@ public class JdbcMeteringRecords {
               AND metering_record.quantity + excluded.quantity <= 2147483647
             """;
 
+    private static final String ADD_USAGE = INTO_RECORD + """
+            VALUES (:productId, :identityMode, :customerKey, :dimension, :hour, :customerId,
+                    :customerIdentifier, :customerAwsAccountId, :licenseArn, :quantity, :rolledIn, 'open')
+            """ + ADD_ON_CONFLICT;
+
     // PostgreSQL: every addition of a request in one statement; RETURNING names the records that took usage.
-    private static final String ADD_USAGE_ARRAYS = """
-            INSERT INTO metering_record (product_id, identity_mode, customer_key, dimension, hour, customer_id,
-                                         customer_identifier, customer_aws_account_id, license_arn, quantity,
-                                         rolled_in, state)
+    private static final String ADD_USAGE_ARRAYS = INTO_RECORD + """
             SELECT p, m, k, d, h, c, ci, ca, la, q, r, 'open'
             FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[], ?::text[], ?::text[],
                         ?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS a(p, m, k, d, h, c, ci, ca, la, q, r)
-            ON CONFLICT (product_id, customer_key, dimension, hour) DO UPDATE SET
-                quantity = metering_record.quantity + excluded.quantity,
-                rolled_in = metering_record.rolled_in + excluded.rolled_in,
-                version = metering_record.version + 1
-            WHERE metering_record.state = 'open'
-              AND metering_record.quantity + excluded.quantity <= 2147483647
+            """ + ADD_ON_CONFLICT + """
             RETURNING product_id, customer_key, dimension, hour
             """;
 
