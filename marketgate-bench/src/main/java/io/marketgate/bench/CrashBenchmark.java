@@ -22,16 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Exactly-once metering across crashes: the packaged server is killed ({@code kill -9}) and restarted at
- * seeded points, half of the kills while a client posts usage over HTTP (resending what was not answered,
- * with the same event ids), half while the server sends BatchMeterUsage to a standalone simulator, some of
- * those while the simulator holds the answer of a call it has billed. Then, per customer, dimension and hour:
- * Σ usage the client had accepted = Σ billed in the simulator's ledger = Σ accepted in {@code usage_event},
- * no DuplicateRecord, and the reconciliation balanced. Run with {@code ./mvnw -pl
- * marketgate-server,marketgate-bench -am -Pbench verify -DskipTests
+ * seeded points, half of the kills while a client posts usage over HTTP, resending what was not answered
+ * with the same event ids (every other one once a batch was stored and answered, the answer dropped as if
+ * lost in the crash, so its resend must come back duplicate), half while the server sends BatchMeterUsage to
+ * a standalone simulator (every other one while the simulator holds the answer of a call it has billed).
+ * Then, per customer, dimension and hour: Σ usage the client had accepted = Σ billed in the simulator's
+ * ledger = Σ accepted in {@code usage_event}, no DuplicateRecord, and the reconciliation balanced. Run with
+ * {@code ./mvnw -pl marketgate-server,marketgate-bench -am -Pbench verify -DskipTests
  * -Dbench.main=io.marketgate.bench.CrashBenchmark} ({@code -Dbench.database=postgresql} for PostgreSQL).
  */
 public final class CrashBenchmark {
@@ -91,10 +94,15 @@ public final class CrashBenchmark {
             for (int k = 0; k < INGEST_KILLS; k++) {
                 int after = k * span + 1 + seeded.nextInt(span - 2);
                 await(() -> client.answered.get() >= after || client.failure != null, "batch " + after);
-                Thread.sleep(seeded.nextInt(10));
+                if (k % 2 == 1) { // once the server stored and answered a batch, as if the answer were lost
+                    client.loseAnswerOf = client.answered.get() + 1;
+                    await(() -> client.holding || client.failure != null, "a batch answered");
+                } else { // most often while the server handles a batch
+                    Thread.sleep(seeded.nextInt(10));
+                }
                 require(!client.done && client.failure == null, "the client is still sending at kill " + k);
-                kills.add("ingest@" + client.answered.get());
-                killAndRestart(() -> {});
+                kills.add((k % 2 == 1 ? "lost@" : "ingest@") + client.answered.get());
+                killAndRestart(k % 2 == 1 ? client.resend::release : () -> {});
             }
             await(() -> client.done || client.failure != null, "the client's last batch");
             require(client.failure == null, "the client failed: " + client.failure);
@@ -176,15 +184,20 @@ public final class CrashBenchmark {
                         == client.answers.keySet().stream()
                                 .mapToLong(UsageEvent::quantity)
                                 .sum();
+        boolean lostAnswersDuplicate = client.resent.size() == INGEST_KILLS / 2
+                && client.resent.stream()
+                        .flatMap(b -> client.batches.get(b).stream())
+                        .allMatch(event -> client.answers.get(event) == UsageResult.Status.DUPLICATE);
         boolean passed = kills.size() >= 20
+                && lostAnswersDuplicate
                 && allStored
                 && billed.equals(accepted)
                 && stored().equals(accepted)
                 && duplicateRecords == 0
                 && balanced;
         System.out.printf(
-                "crash (%s, seed %d): %d kills %s; %d events (%d answered duplicate after a lost answer), %d units"
-                        + " accepted; %d records billed, %d units billed, %d BatchMeterUsage calls, %d records"
+                "crash (%s, seed %d): %d kills %s; %d events (%d answered duplicate, the batches resent after %d lost"
+                        + " answers all duplicate %b), %d units accepted; %d records billed, %d units billed, %d BatchMeterUsage calls, %d records"
                         + " resent after a kill; DuplicateRecord %d; every event stored %b, ledger = accepted %b,"
                         + " usage_event = accepted %b, reconciliation balanced %b; %.1f s in all, of which %.1f s"
                         + " killing and restarting (%.1f s each)%n",
@@ -196,6 +209,8 @@ public final class CrashBenchmark {
                 client.answers.values().stream()
                         .filter(UsageResult.Status.DUPLICATE::equals)
                         .count(),
+                client.resent.size(),
+                lostAnswersDuplicate,
                 accepted.values().stream().mapToLong(Long::longValue).sum(),
                 billed.size(),
                 billed.values().stream().mapToLong(Long::longValue).sum(),
@@ -301,6 +316,10 @@ public final class CrashBenchmark {
         final List<List<UsageEvent>> batches;
         final Map<UsageEvent, UsageResult.Status> answers = new ConcurrentHashMap<>();
         final AtomicInteger answered = new AtomicInteger();
+        final List<Integer> resent = new CopyOnWriteArrayList<>();
+        final Semaphore resend = new Semaphore(0);
+        volatile int loseAnswerOf = -1;
+        volatile boolean holding;
         volatile boolean done;
         volatile String failure;
 
@@ -313,15 +332,23 @@ public final class CrashBenchmark {
                     .retries(new RetryPolicy(1_000, Duration.ofMillis(50), Duration.ofMillis(100)))
                     .build();
             try {
-                for (List<UsageEvent> batch : batches) {
+                for (int b = 0; b < batches.size(); b++) {
+                    List<UsageEvent> batch = batches.get(b);
                     List<UsageResult> results = marketgate.reportUsage(batch).results();
+                    if (b == loseAnswerOf) { // dropped: sent again once the server was killed and restarted
+                        holding = true;
+                        resend.acquire();
+                        holding = false;
+                        resent.add(b);
+                        results = marketgate.reportUsage(batch).results();
+                    }
                     for (int i = 0; i < batch.size(); i++) {
                         answers.put(batch.get(i), results.get(i).status());
                     }
                     answered.incrementAndGet();
                 }
                 done = true;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | InterruptedException e) {
                 failure = e.toString();
             }
         }
