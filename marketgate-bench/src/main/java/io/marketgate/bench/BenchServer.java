@@ -47,7 +47,7 @@ final class BenchServer implements AutoCloseable {
     final HttpClient http;
     private final List<String> command;
 
-    private Process process;
+    private volatile Process process;
 
     private BenchServer(
             Simulator simulator, Path folder, String base, String key, HttpClient http, List<String> command) {
@@ -74,6 +74,11 @@ final class BenchServer implements AutoCloseable {
 
     /** Starts a simulator and the server on {@code database}, with extra server arguments; waits until it is live. */
     static BenchServer start(BenchDatabase database, List<String> extraArgs) throws Exception {
+        return start(database, List.of(), extraArgs);
+    }
+
+    /** As {@link #start(BenchDatabase, List)}, with options for the server's JVM. */
+    static BenchServer start(BenchDatabase database, List<String> jvmOptions, List<String> extraArgs) throws Exception {
         Path jar = Path.of(System.getProperty("bench.serverJar"));
         Path folder = Files.createTempDirectory("marketgate-bench");
         Files.createDirectories(folder.resolve("data"));
@@ -94,9 +99,10 @@ final class BenchServer implements AutoCloseable {
         String key =
                 "mg_" + keyId + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED",
+        List<String> command = new ArrayList<>(
+                List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 "--server.port=" + port,
@@ -122,6 +128,11 @@ final class BenchServer implements AutoCloseable {
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
         BenchServer server = new BenchServer(simulator, folder, "http://127.0.0.1:" + port, key, http, command);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (server.process != null) {
+                server.process.destroyForcibly();
+            }
+        }));
         try {
             server.launch();
         } catch (Exception e) {
@@ -131,12 +142,18 @@ final class BenchServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Ends the server at once, as {@code kill -9} does, runs {@code whileDown}, and starts it again on the same
+     * data; waits until it is live.
+     */
+    void killAndRestart(Runnable whileDown) throws Exception {
+        process.destroyForcibly();
+        process.waitFor();
+        whileDown.run();
+        launch();
+    }
+
     private void launch() throws Exception {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (process != null) {
-                process.destroyForcibly();
-            }
-        }));
         process = new ProcessBuilder(command)
                 .directory(folder.toFile())
                 .redirectErrorStream(true)

@@ -14,12 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A fake at the wire between the SDK and the simulator: forwards every request unchanged and remembers each
- * call's operation and signing region, which the simulator does not log for STS and Entitlement.
+ * A fake at the wire between a client and a server (the SDK and the simulator, or a seller's application and
+ * Marketgate): forwards every request unchanged and remembers each call's operation and signing region, which
+ * the simulator does not log for STS and Entitlement; on request it loses an answer, as a crash would.
  */
 public final class RecordingProxy implements AutoCloseable {
 
@@ -35,6 +37,7 @@ public final class RecordingProxy implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient forwarder = HttpClient.newHttpClient();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Runnable> loseNext = new AtomicReference<>();
 
     private RecordingProxy(URI target) throws IOException {
         this.target = target;
@@ -63,6 +66,14 @@ public final class RecordingProxy implements AutoCloseable {
         return calls.stream().filter(c -> c.operation().equals(operation)).count();
     }
 
+    /**
+     * The next answer is not passed on: once it has arrived, {@code first} runs (e.g. kills the server that gave
+     * it), then the caller's connection is closed unanswered.
+     */
+    public void loseNextAnswer(Runnable first) {
+        loseNext.set(first);
+    }
+
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -76,6 +87,11 @@ public final class RecordingProxy implements AutoCloseable {
                 }
             });
             HttpResponse<byte[]> response = forwarder.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            Runnable lose = loseNext.getAndSet(null);
+            if (lose != null) {
+                lose.run();
+                return; // closing the exchange before its headers are sent closes the connection unanswered
+            }
             response.headers().map().forEach((name, values) -> {
                 if (!NOT_FORWARDED.contains(name.toLowerCase()) && !name.startsWith(":")) {
                     exchange.getResponseHeaders().put(name, values);

@@ -37,7 +37,7 @@ class WebhookDeliverySurvivesCrashTest {
                         "--marketgate.webhooks.poll-interval=100ms",
                         "--marketgate.webhooks.retry-schedule=200ms,300ms,500ms,1s,1s,1s,1s,1s,1s,1s")) {
             server.start();
-            String key = server.demoApiKey();
+            String key = server.apiKey();
             receiver.failNext(Integer.MAX_VALUE);
             String endpoint = createEndpoint(server, key, receiver.url());
             for (int i = 0; i < EVENTS; i++) {
