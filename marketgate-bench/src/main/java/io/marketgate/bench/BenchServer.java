@@ -7,6 +7,9 @@ import io.marketgate.simulator.state.PricingModel;
 import io.marketgate.simulator.state.Product;
 import io.marketgate.simulator.state.SubscribeOptions;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -212,19 +215,31 @@ final class BenchServer implements AutoCloseable {
         return licenses;
     }
 
-    /** POSTs a {@code /v1/usage} body; fails unless the answer is 200. */
-    String postUsage(String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/v1/usage"))
-                        .header("Authorization", "Bearer " + key)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("/v1/usage answered " + response.statusCode() + ": " + response.body());
+    /**
+     * POSTs a {@code /v1/usage} body; fails unless the answer is 200. A plain blocking connection, kept alive
+     * between calls: the lightest client the JDK has, so that ingest figures measure the server rather than
+     * the asynchronous client's own hand-offs (SQLite ratio 0.49-0.55 with it, 0.56 twice without it).
+     */
+    String postUsage(String json) throws IOException {
+        HttpURLConnection connection =
+                (HttpURLConnection) URI.create(base + "/v1/usage").toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Authorization", "Bearer " + key);
+        connection.setRequestProperty("Content-Type", "application/json");
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        connection.setFixedLengthStreamingMode(body.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
         }
-        return response.body();
+        int status = connection.getResponseCode();
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            String answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (status != 200) {
+                throw new IllegalStateException("/v1/usage answered " + status + ": " + answer);
+            }
+            return answer;
+        }
     }
 
     private void awaitUp() throws Exception {
