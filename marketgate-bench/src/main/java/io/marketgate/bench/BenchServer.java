@@ -218,7 +218,8 @@ final class BenchServer implements AutoCloseable {
     /**
      * POSTs a {@code /v1/usage} body; fails unless the answer is 200. A plain blocking connection, kept alive
      * between calls: the lightest client the JDK has, so that ingest figures measure the server rather than
-     * the asynchronous client's own hand-offs (SQLite ratio 0.49-0.55 with it, 0.56 twice without it).
+     * the asynchronous client's own hand-offs (SQLite: 0.49-0.55 through the asynchronous client, 0.56 twice
+     * through this one, on a quiet machine).
      */
     String postUsage(String json) throws IOException {
         HttpURLConnection connection =
