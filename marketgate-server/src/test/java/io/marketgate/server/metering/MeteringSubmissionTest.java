@@ -197,8 +197,8 @@ class MeteringSubmissionTest {
         assertThat(states()).containsOnly("success");
     }
 
-    @Test
-    void disabledApiPausesTheProductAndKeepsItsRecords() {
+    /** One closed hour of usage, and AWS answering every BatchMeterUsage with DisabledApiException. */
+    private void usageOfAProductWhoseMeteringApiIsDisabled() {
         Product product = MeteringHarness.product("app", IdentityMode.LICENSE, "requests");
         open(START, product, p -> p);
         var buyer = harness.subscribe(product, "222233334444");
@@ -206,6 +206,11 @@ class MeteringSubmissionTest {
         harness.ingest.ingest(
                 List.of(UsageInput.of("a", buyer.customer().customerId(), "requests", 5, "2026-03-10T10:01:00Z")));
         harness.clock.advance(Duration.ofHours(1));
+    }
+
+    @Test
+    void disabledApiPausesTheProductAndKeepsItsRecords() {
+        usageOfAProductWhoseMeteringApiIsDisabled();
 
         harness.worker.runOnce();
         harness.worker.runOnce();
@@ -217,13 +222,7 @@ class MeteringSubmissionTest {
 
     @Test
     void liftingThePauseResumesSendingOnTheNextRoundAndOnlyThen() {
-        Product product = MeteringHarness.product("app", IdentityMode.LICENSE, "requests");
-        open(START, product, p -> p);
-        var buyer = harness.subscribe(product, "222233334444");
-        harness.simulator.faults().put("BatchMeterUsage", new FaultSpec(0, 0, 0, 0, false, 0, 0, true));
-        harness.ingest.ingest(
-                List.of(UsageInput.of("a", buyer.customer().customerId(), "requests", 5, "2026-03-10T10:01:00Z")));
-        harness.clock.advance(Duration.ofHours(1));
+        usageOfAProductWhoseMeteringApiIsDisabled();
         harness.worker.runOnce();
         harness.simulator.faults().clear(); // the seller enabled the API again
         harness.worker.runOnce();
