@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -47,11 +47,13 @@ public class JdbcUsageEvents {
     private static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final TimestampColumns timestamps;
     private final boolean arrays;
 
     public JdbcUsageEvents(JdbcTemplate jdbc, TimestampColumns timestamps) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.timestamps = timestamps;
         this.arrays = DatabaseVendor.of(jdbc.getDataSource()) == DatabaseVendor.POSTGRESQL;
     }
@@ -165,26 +167,19 @@ public class JdbcUsageEvents {
                 byHour.computeIfAbsent(key.usageHour(), h -> new ArrayList<>()).add(key.eventId()));
         byHour.forEach((hour, ids) -> {
             for (int from = 0; from < ids.size(); from += CHUNK) {
-                jdbc.query(
-                        "SELECT event_id, body_hash FROM usage_event WHERE usage_hour = ? AND event_id IN ("
-                                + String.join(", ", Collections.nCopies(Math.min(CHUNK, ids.size() - from), "?"))
-                                + ")",
+                named.query(
+                        "SELECT event_id, body_hash FROM usage_event WHERE usage_hour = :hour AND event_id IN (:ids)",
+                        Map.of(
+                                "hour",
+                                timestamps.bind(hour),
+                                "ids",
+                                ids.subList(from, Math.min(ids.size(), from + CHUNK))),
                         row -> {
                             hashes.put(new EventKey(hour, row.getString(1)), row.getString(2));
-                        },
-                        bindings(timestamps.bind(hour), ids.subList(from, Math.min(ids.size(), from + CHUNK))));
+                        });
             }
         });
         return hashes;
-    }
-
-    private static Object[] bindings(Object first, List<String> rest) {
-        Object[] bindings = new Object[rest.size() + 1];
-        bindings[0] = first;
-        for (int i = 0; i < rest.size(); i++) {
-            bindings[i + 1] = rest.get(i);
-        }
-        return bindings;
     }
 
     /** Moves an accepted event's usage to a later hour (its own hour was already sent). */
