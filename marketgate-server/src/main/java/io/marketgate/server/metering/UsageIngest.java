@@ -183,8 +183,12 @@ public class UsageIngest {
 
     /** Whether the record keeps within AWS's allocations per record with all of these events' tag sets. */
     private boolean tagSetsFit(RecordKey key, List<Integer> members, Map<Integer, ValidUsage> valid) {
+        return tagSetsFit(key, members.stream().map(valid::get).toList());
+    }
+
+    private boolean tagSetsFit(RecordKey key, List<ValidUsage> usages) {
         Set<String> added = new HashSet<>();
-        members.forEach(i -> added.addAll(valid.get(i).tagged().keySet()));
+        usages.forEach(usage -> added.addAll(usage.tagged().keySet()));
         if (added.isEmpty()) {
             return true;
         }
@@ -193,7 +197,7 @@ public class UsageIngest {
     }
 
     private UsageOutcome addOne(RecordKey key, ValidUsage usage, Instant now) {
-        if (tooManyTagSets(key, usage)) {
+        if (!tagSetsFit(key, List.of(usage))) {
             events.delete(usage.usageHour(), usage.id());
             return UsageOutcome.rejected(usage.id(), tooManyTagSetsReason(key));
         }
@@ -220,7 +224,7 @@ public class UsageIngest {
             if (!usage.customer().billableAt(target)) {
                 break;
             }
-            if (tooManyTagSets(key.atHour(target), usage)) {
+            if (!tagSetsFit(key.atHour(target), List.of(usage))) {
                 events.delete(usage.usageHour(), usage.id());
                 return UsageOutcome.rejected(usage.id(), tooManyTagSetsReason(key.atHour(target)));
             }
@@ -238,15 +242,6 @@ public class UsageIngest {
                 "the hour " + usage.usageHour() + " was already sent and the customer's final usage was" + " flushed";
         events.markUnbillable(usage.usageHour(), usage.id(), reason);
         return new UsageOutcome(usage.id(), UsageOutcome.Status.UNBILLABLE, reason);
-    }
-
-    private boolean tooManyTagSets(RecordKey key, ValidUsage usage) {
-        if (usage.tagged().isEmpty()) {
-            return false;
-        }
-        Set<String> tagSets = records.tagSets(key);
-        tagSets.addAll(usage.tagged().keySet());
-        return tagSets.size() > MAX_TAG_SETS;
     }
 
     private static String tooManyTagSetsReason(RecordKey key) {
