@@ -197,14 +197,14 @@ public class UsageIngest {
     }
 
     private UsageOutcome addOne(RecordKey key, ValidUsage usage, Instant now) {
-        if (!tagSetsFit(key, List.of(usage))) {
+        if (!tagSetsFit(key, List.of(usage)) && open(key)) {
             events.delete(usage.usageHour(), usage.id());
             return UsageOutcome.rejected(usage.id(), tooManyTagSetsReason(key));
         }
         if (add(key, usage, 0)) {
             return UsageOutcome.accepted(usage.id());
         }
-        if ("open".equals(records.state(key).orElse("open"))) {
+        if (open(key)) {
             events.delete(usage.usageHour(), usage.id());
             return UsageOutcome.rejected(
                     usage.id(),
@@ -224,7 +224,7 @@ public class UsageIngest {
             if (!usage.customer().billableAt(target)) {
                 break;
             }
-            if (!tagSetsFit(key.atHour(target), List.of(usage))) {
+            if (!tagSetsFit(key.atHour(target), List.of(usage)) && open(key.atHour(target))) {
                 events.delete(usage.usageHour(), usage.id());
                 return UsageOutcome.rejected(usage.id(), tooManyTagSetsReason(key.atHour(target)));
             }
@@ -233,7 +233,7 @@ public class UsageIngest {
                 events.rollForward(usage.usageHour(), usage.id(), target, reason);
                 return new UsageOutcome(usage.id(), UsageOutcome.Status.ACCEPTED, reason);
             }
-            if ("open".equals(records.state(key.atHour(target)).orElse("open"))) {
+            if (open(key.atHour(target))) {
                 events.delete(usage.usageHour(), usage.id());
                 return UsageOutcome.rejected(usage.id(), "quantity: the hour " + target + " would exceed 2147483647");
             }
@@ -242,6 +242,11 @@ public class UsageIngest {
                 "the hour " + usage.usageHour() + " was already sent and the customer's final usage was" + " flushed";
         events.markUnbillable(usage.usageHour(), usage.id(), reason);
         return new UsageOutcome(usage.id(), UsageOutcome.Status.UNBILLABLE, reason);
+    }
+
+    /** Whether the record of {@code key} still takes usage (a record not created yet will). */
+    private boolean open(RecordKey key) {
+        return "open".equals(records.state(key).orElse("open"));
     }
 
     private static String tooManyTagSetsReason(RecordKey key) {

@@ -230,6 +230,23 @@ abstract class MeteringLedgerContract {
     }
 
     @Test
+    void lateTaggedUsageForASentRecordFullOfTagSetsRollsForwardInsteadOfBeingRefused() {
+        List<UsageInput.Allocation> many = new java.util.ArrayList<>();
+        for (int i = 0; i < UsageIngest.MAX_TAG_SETS; i++) {
+            many.add(new UsageInput.Allocation(Map.of("team", "t" + i), BigDecimal.ONE));
+        }
+        send(usage("full", many.size(), "2026-03-10T10:01:00Z").withAllocations(many));
+        harness.clock.advance(Duration.ofHours(1)); // 11:20: the 10:00 record is sent
+        harness.drain();
+
+        List<UsageOutcome> late = send(usage("late", 1, "2026-03-10T10:30:00Z")
+                .withAllocations(List.of(new UsageInput.Allocation(Map.of("team", "new"), BigDecimal.ONE))));
+
+        assertThat(late.get(0).status()).isEqualTo(Status.ACCEPTED);
+        assertThat(late.get(0).reason()).contains("billed in the hour 2026-03-10T11:00:00Z");
+    }
+
+    @Test
     void lateUsageForAnHourAlreadySentRollsForwardIntoTheCurrentHour() {
         send(usage("first", 5, "2026-03-10T10:01:00Z"));
         harness.clock.advance(Duration.ofHours(1)); // 11:20
