@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class UsageJson {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // Numbers with a fraction or exponent are read as exact decimals: 1e400 is a quantity too large, not infinity.
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private UsageJson() {}
 
