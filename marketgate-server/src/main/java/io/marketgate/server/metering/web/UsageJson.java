@@ -24,6 +24,10 @@ final class UsageJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    /** A number the parser refuses even as a decimal (an exponent beyond its limits, e.g. 1e99999999999). */
+    private static final String OUT_OF_RANGE =
+            "a number in it is far beyond any quantity AWS takes (at most 2147483647)";
+
     private UsageJson() {}
 
     static List<UsageInput> fromEnvelope(String body) {
@@ -32,6 +36,8 @@ final class UsageJson {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
             throw InvalidInputException.of("body", "not valid JSON: expected {\"events\": [...]}");
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of("body", OUT_OF_RANGE);
         }
         JsonNode events = root == null ? null : root.get("events");
         if (events == null || !events.isArray()) {
@@ -62,6 +68,9 @@ final class UsageJson {
             } catch (JacksonException e) {
                 inputs.add(new UsageInput(
                         null, null, null, null, null, List.of(), "line " + (i + 1) + ": not valid JSON"));
+            } catch (NumberFormatException e) {
+                inputs.add(new UsageInput(
+                        null, null, null, null, null, List.of(), "line " + (i + 1) + ": " + OUT_OF_RANGE));
             }
         }
         return inputs;

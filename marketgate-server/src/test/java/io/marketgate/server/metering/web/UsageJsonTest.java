@@ -1,8 +1,10 @@
 package io.marketgate.server.metering.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.marketgate.server.metering.UsageInput;
+import io.marketgate.server.shared.InvalidInputException;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -20,5 +22,16 @@ class UsageJsonTest {
         assertThat(one("-1e400").quantity()).isEqualByComparingTo(new BigDecimal("-1e400"));
         assertThat(one("1.5").quantity()).isEqualByComparingTo(new BigDecimal("1.5"));
         assertThat(one("2147483647").quantity()).isEqualByComparingTo(new BigDecimal("2147483647"));
+    }
+
+    @Test
+    void aNumberBeyondEvenADecimalsLimitsIsABadRequestOrABadLineNeverAnInternalError() {
+        assertThatThrownBy(() -> one("1e99999999999"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("body");
+        UsageInput line = UsageJson.fromNdjson(
+                        "{\"id\":\"n\",\"quantity\":1e99999999999}\n{\"id\":\"m\",\"quantity\":1}")
+                .get(0);
+        assertThat(line.shapeError()).contains("line 1").contains("2147483647");
     }
 }
